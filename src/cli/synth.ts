@@ -33,7 +33,7 @@ export function runSynth(io: SynthIo = processIo): number {
     mkdirSync(parent, { recursive: true });
     const staging = mkdtempSync(join(parent, `.${basename(outdir)}.tmp-`));
     try {
-      const { app, stacks } = buildApp(config, { outdir: staging });
+      const { app, stacks } = buildApp(config, { outdir: staging, hclOutput: io.env.SYNTH_HCL_OUTPUT === "true" });
       app.synth();
       publish(staging, outdir);
       io.out(`Synthesized ${stacks.length} stack(s) from ${file} to ${join(outdir, "stacks")}: ${stacks.map((s) => s.node.id).join(", ")}`);

@@ -81,11 +81,8 @@ function checkString(spec: StringSpec, value: unknown, path: string): void {
   if (typeof value !== "string") throw wrongType(path, value, `a string (${spec.description})`);
   if (spec.enum && !spec.enum.includes(value)) {
     const guess = closest(value, spec.enum);
-    const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : "";
-    throw new SpecError(
-      path,
-      `${JSON.stringify(value)} is not ${spec.enumNoun ?? "allowed"}${hint} Allowed: ${spec.enum.join(", ")}.`,
-    );
+    const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : ".";
+    throw new SpecError(path, `${JSON.stringify(value)} is not ${spec.enumNoun ?? "allowed"}${hint} Allowed: ${spec.enum.join(", ")}.`);
   }
   const tooShort = spec.minLength !== undefined && value.length < spec.minLength;
   const tooLong = spec.maxLength !== undefined && value.length > spec.maxLength;
@@ -112,8 +109,8 @@ function checkObject(spec: ObjectSpec, value: unknown, path: string): void {
   for (const key of Object.keys(value)) {
     if (!(key in spec.properties)) {
       const guess = closest(key, known);
-      const hint = guess ? `did you mean ${JSON.stringify(guess)}? ` : "";
-      throw new SpecError(join(path, key), `unknown key ${JSON.stringify(key)}; ${hint}Allowed keys: ${known.join(", ")}.`);
+      const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : ".";
+      throw new SpecError(join(path, key), `unknown key ${JSON.stringify(key)}${hint} Allowed keys: ${known.join(", ")}.`);
     }
   }
   for (const key of spec.required ?? []) {
@@ -124,7 +121,7 @@ function checkObject(spec: ObjectSpec, value: unknown, path: string): void {
   if (spec.exactlyOneOf) {
     const present = spec.exactlyOneOf.filter((key) => value[key] !== undefined);
     if (present.length !== 1) {
-      const found = present.length === 0 ? "none is set" : `${present.join(" and ")} are both set`;
+      const found = present.length === 0 ? "none is set" : `${present.join(" and ")} are set`;
       throw new SpecError(path, `set exactly one of ${spec.exactlyOneOf.join(", ")}; ${found}.`);
     }
   }

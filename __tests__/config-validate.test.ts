@@ -1,0 +1,268 @@
+import { ConfigError } from "../src/config/config-error";
+import type { JumphostConfig } from "../src/config/types";
+import { validateConfig } from "../src/config/validate";
+
+const FILE = "jumphost.config.json";
+const P = "stacks[0].clusters[0].principals[0]";
+
+/** The issue's example config; each case below breaks one thing in a fresh copy. */
+function example(): any {
+  return {
+    stacks: [
+      {
+        name: "jumphost-access",
+        region: "us-east-1",
+        clusters: [
+          {
+            name: "my-eks-cluster",
+            principals: [
+              {
+                roleName: "jumphost",
+                accessPolicies: [{ policy: "AmazonEKSViewPolicy" }, { policy: "AmazonEKSAdminViewPolicy", namespaces: ["team-a"] }],
+                describeClusterPolicy: true,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function mutate(change: (config: any) => unknown): unknown {
+  const config = example();
+  return change(config) ?? config;
+}
+
+const principal = (config: any) => config.stacks[0].clusters[0].principals[0];
+const POLICIES =
+  "AmazonEKSViewPolicy, AmazonEKSAdminViewPolicy, AmazonEKSSecretReaderPolicy, AmazonEKSEditPolicy, AmazonEKSAdminPolicy, AmazonEKSClusterAdminPolicy";
+const PRINCIPAL_KEYS = "roleName, roleArn, userArn, type, kubernetesGroups, userName, tags, adopt, allowAdmin, accessPolicies, describeClusterPolicy";
+
+describe("validateConfig", () => {
+  it("accepts the issue's example and returns it", () => {
+    const config = example();
+    expect(validateConfig(config, FILE)).toBe(config);
+  });
+
+  it("accepts every optional field", () => {
+    const config: JumphostConfig = {
+      $schema: "./jumphost.config.schema.json",
+      stacks: [
+        {
+          name: "prod",
+          region: "us-gov-west-1",
+          tags: { team: "platform", "cost-center": "" },
+          assumeRoleArn: "arn:aws-us-gov:iam::111122223333:role/terraform",
+          backend: { s3: { bucket: "tf-state", key: "eks/prod.tfstate", region: "us-gov-west-1", useLockfile: true, encrypt: true } },
+          clusters: [
+            {
+              name: "prod-1",
+              checkAuthenticationMode: false,
+              principals: [
+                { roleArn: "arn:aws-us-gov:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1", allowAdmin: true, adopt: true, accessPolicies: [{ policy: "AmazonEKSClusterAdminPolicy" }] },
+                { userArn: "arn:aws-us-gov:iam::111122223333:user/ops/alice", kubernetesGroups: ["viewers"], userName: "ops:{{SessionName}}", tags: { owner: "alice" }, describeClusterPolicy: false },
+                { roleName: "nodes", type: "EC2_LINUX" },
+                { roleName: "dev", accessPolicies: [{ policy: "AmazonEKSEditPolicy", namespaces: ["dev-*"] }], allowAdmin: true },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(validateConfig(config, FILE)).toBe(config);
+  });
+
+  it.each<[string, (config: any) => unknown, string]>([
+    ["a list at the top", () => [], `(top level): a list is not allowed; expected an object (jumphost.config.json: EKS access entries to synthesize as Terraform).`],
+    ["no stacks", () => ({}), `stacks: is missing (Terraform stacks).`],
+    ["a misspelled top-level key", (c) => ({ ...c, stack: [] }), `stack: unknown key "stack"; did you mean "stacks"? Allowed keys: $schema, stacks.`],
+    ["empty stacks", () => ({ stacks: [] }), `stacks: [] is empty; it needs at least one item (Terraform stacks).`],
+    ["stacks as an object", () => ({ stacks: {} }), `stacks: an object is not allowed; expected a list (Terraform stacks).`],
+    [
+      "a misspelled key",
+      (c) => {
+        principal(c).acessPolicies = principal(c).accessPolicies;
+        delete principal(c).accessPolicies;
+      },
+      `${P}.acessPolicies: unknown key "acessPolicies"; did you mean "accessPolicies"? Allowed keys: ${PRINCIPAL_KEYS}.`,
+    ],
+    ["an unknown key", (c) => void (c.stacks[0].foo = 1), `stacks[0].foo: unknown key "foo". Allowed keys: name, region, tags, assumeRoleArn, backend, clusters.`],
+    ["a number for a name", (c) => void (c.stacks[0].name = 5), `stacks[0].name: 5 is not allowed; expected a string (stack name).`],
+    ["a string for a boolean", (c) => void (principal(c).describeClusterPolicy = "yes"), `${P}.describeClusterPolicy: "yes" is not allowed; expected true or false.`],
+    ["missing clusters", (c) => void delete c.stacks[0].clusters, `stacks[0].clusters: is missing (EKS clusters of this stack).`],
+    ["no role or user", (c) => void delete principal(c).roleName, `${P}: set exactly one of roleName, roleArn, userArn; none is set.`],
+    [
+      "roleName together with roleArn",
+      (c) => void (principal(c).roleArn = "arn:aws:iam::123456789012:role/jumphost"),
+      `${P}: set exactly one of roleName, roleArn, userArn; roleName and roleArn are set.`,
+    ],
+    [
+      "a misspelled access policy",
+      (c) => void (principal(c).accessPolicies[0].policy = "AmazonEKSViewPolicyy"),
+      `${P}.accessPolicies[0].policy: "AmazonEKSViewPolicyy" is not an EKS access policy; did you mean "AmazonEKSViewPolicy"? Allowed: ${POLICIES}.`,
+    ],
+    ["an unknown access policy", (c) => void (principal(c).accessPolicies[0].policy = "ReadOnly"), `${P}.accessPolicies[0].policy: "ReadOnly" is not an EKS access policy. Allowed: ${POLICIES}.`],
+    [
+      "empty namespaces",
+      (c) => void (principal(c).accessPolicies[1].namespaces = []),
+      `${P}.accessPolicies[1].namespaces: [] is empty; it needs at least one item (namespaces the policy is limited to; absent means the whole cluster).`,
+    ],
+    [
+      "an invalid namespace",
+      (c) => void (principal(c).accessPolicies[1].namespaces = ["Team_A"]),
+      `${P}.accessPolicies[1].namespaces[0]: "Team_A" is not valid: a Kubernetes namespace (lower-case letters, digits, hyphens; at most 63) optionally ending in the wildcard *, e.g. dev-*.`,
+    ],
+    ["a namespace listed twice", (c) => void (principal(c).accessPolicies[1].namespaces = ["a", "a"]), `${P}.accessPolicies[1].namespaces[1]: "a" is listed twice.`],
+    [
+      "a cluster name with a space",
+      (c) => void (c.stacks[0].clusters[0].name = "my cluster"),
+      `stacks[0].clusters[0].name: "my cluster" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.`,
+    ],
+    [
+      "a cluster name over 100 characters",
+      (c) => void (c.stacks[0].clusters[0].name = "a".repeat(101)),
+      `stacks[0].clusters[0].name: "${"a".repeat(101)}" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.`,
+    ],
+    [
+      "a role name over 64 characters",
+      (c) => void (principal(c).roleName = "r".repeat(65)),
+      `${P}.roleName: "${"r".repeat(65)}" is not valid: an IAM role name: 1-64 letters, digits and +=,.@_- (no path; use roleArn for a role with a path).`,
+    ],
+    [
+      "a role name with a path",
+      (c) => void (principal(c).roleName = "ops/jumphost"),
+      `${P}.roleName: "ops/jumphost" is not valid: an IAM role name: 1-64 letters, digits and +=,.@_- (no path; use roleArn for a role with a path).`,
+    ],
+    [
+      "a role ARN with a short account",
+      (c) => {
+        delete principal(c).roleName;
+        principal(c).roleArn = "arn:aws:iam::12345:role/x";
+      },
+      `${P}.roleArn: "arn:aws:iam::12345:role/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional).`,
+    ],
+    [
+      "a user ARN as roleArn",
+      (c) => {
+        delete principal(c).roleName;
+        principal(c).roleArn = "arn:aws:iam::123456789012:user/x";
+      },
+      `${P}.roleArn: "arn:aws:iam::123456789012:user/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional).`,
+    ],
+    [
+      "an unknown partition",
+      (c) => {
+        delete principal(c).roleName;
+        principal(c).userArn = "arn:aws-gov:iam::123456789012:user/x";
+      },
+      `${P}.userArn: "arn:aws-gov:iam::123456789012:user/x" is not valid: an IAM user ARN such as arn:PARTITION:iam::123456789012:user/PATH/NAME (path optional).`,
+    ],
+    ["a region without number", (c) => void (c.stacks[0].region = "us-east"), `stacks[0].region: "us-east" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.`],
+    ["an upper-case region", (c) => void (c.stacks[0].region = "US-EAST-1"), `stacks[0].region: "US-EAST-1" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.`],
+    [
+      "a duplicate principal",
+      (c) => void c.stacks[0].clusters[0].principals.push({ roleName: "jumphost" }),
+      `stacks[0].clusters[0].principals[1]: roleName "jumphost" is already used by principals[0]; each must be unique.`,
+    ],
+    [
+      "the same role ARN twice with different paths",
+      (c) =>
+        void (c.stacks[0].clusters[0].principals = [
+          { roleArn: "arn:aws:iam::123456789012:role/a/ops" },
+          { roleArn: "arn:aws:iam::123456789012:role/b/ops" },
+        ]),
+      `stacks[0].clusters[0].principals[1]: roleArn "arn:aws:iam::123456789012:role/b/ops" is already used by principals[0]; each must be unique.`,
+    ],
+    [
+      "a duplicate stack name",
+      (c) => void c.stacks.push({ ...c.stacks[0], name: "Jumphost-Access" }),
+      `stacks[1].name: stack name "Jumphost-Access" is already used by stacks[0]; each must be unique.`,
+    ],
+    [
+      "an invalid stack name",
+      (c) => void (c.stacks[0].name = "my stack"),
+      `stacks[0].name: "my stack" is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).`,
+    ],
+    [
+      "a duplicate cluster",
+      (c) => void c.stacks[0].clusters.push(c.stacks[0].clusters[0]),
+      `stacks[0].clusters[1].name: cluster "my-eks-cluster" is already used by clusters[0]; each must be unique.`,
+    ],
+    [
+      "an admin policy without allowAdmin",
+      (c) => void (principal(c).accessPolicies[0].policy = "AmazonEKSClusterAdminPolicy"),
+      `${P}.accessPolicies[0].policy: "AmazonEKSClusterAdminPolicy" allows writes, exec into pods and reading and changing Secrets; set "allowAdmin": true on this principal to grant it, or use "AmazonEKSViewPolicy" / "AmazonEKSAdminViewPolicy" for read-only access.`,
+    ],
+    [
+      "the same policy twice",
+      (c) => void principal(c).accessPolicies.push({ policy: "AmazonEKSViewPolicy", namespaces: ["x"] }),
+      `${P}.accessPolicies[2].policy: policy "AmazonEKSViewPolicy" is already used by accessPolicies[0]; each must be unique.`,
+    ],
+    [
+      "policies on a non-STANDARD entry",
+      (c) => void (principal(c).type = "EC2_LINUX"),
+      `${P}.accessPolicies: is only allowed on STANDARD entries; this entry's type is "EC2_LINUX" (EKS gives EC2_LINUX entries their permissions itself). Remove accessPolicies or set type to "STANDARD".`,
+    ],
+    [
+      "groups on a non-STANDARD entry",
+      (c) => void (c.stacks[0].clusters[0].principals = [{ roleName: "nodes", type: "FARGATE_LINUX", kubernetesGroups: ["x"] }]),
+      `${P}.kubernetesGroups: is only allowed on STANDARD entries; this entry's type is "FARGATE_LINUX" (EKS gives FARGATE_LINUX entries their permissions itself). Remove kubernetesGroups or set type to "STANDARD".`,
+    ],
+    [
+      "a username on a non-STANDARD entry",
+      (c) => void (c.stacks[0].clusters[0].principals = [{ roleName: "nodes", type: "HYBRID_LINUX", userName: "x" }]),
+      `${P}.userName: is only allowed on STANDARD entries; this entry's type is "HYBRID_LINUX" (EKS gives HYBRID_LINUX entries their permissions itself). Remove userName or set type to "STANDARD".`,
+    ],
+    [
+      "a misspelled entry type",
+      (c) => void (principal(c).type = "STANDART"),
+      `${P}.type: "STANDART" is not an access entry type; did you mean "STANDARD"? Allowed: STANDARD, EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, EC2, HYBRID_LINUX.`,
+    ],
+    [
+      "a system: group",
+      (c) => void (principal(c).kubernetesGroups = ["system:masters"]),
+      `${P}.kubernetesGroups[0]: "system:masters" is not valid: a Kubernetes group name without spaces that does not start with system: (EKS refuses system: groups; use an access policy instead).`,
+    ],
+    ...["eks:me", "{{SessionName}}", "ops-{{AccountID}}"].map(
+      (userName) =>
+        [
+          `the username ${userName}`,
+          (c: any) => void (principal(c).userName = userName),
+          `${P}.userName: "${userName}" is not valid: a Kubernetes username that does not start with system:, eks:, aws:, amazon: or iam:; {{SessionName}} and {{SessionNameRaw}} only after a colon, e.g. ops:{{SessionName}}.`,
+        ] as [string, (c: any) => unknown, string],
+    ),
+    ["a reserved tag key", (c) => void (c.stacks[0].tags = { "aws:x": "y" }), `stacks[0].tags["aws:x"]: key "aws:x" is not valid: a tag key of 1-128 characters that does not start with aws:.`],
+    ["a number as tag value", (c) => void (c.stacks[0].tags = { team: 1 }), `stacks[0].tags.team: 1 is not allowed; expected a string (tag value).`],
+    ["two backends", (c) => void (c.stacks[0].backend = { local: {}, s3: { bucket: "abc" } }), `stacks[0].backend: set exactly one of local, s3, cloud; local and s3 are set.`],
+    [
+      "an absolute local state path",
+      (c) => void (c.stacks[0].backend = { local: { path: "/tmp/x.tfstate" } }),
+      `stacks[0].backend.local.path: "/tmp/x.tfstate" is not valid: a relative path (absolute paths differ between machines).`,
+    ],
+    ["an s3 backend without bucket", (c) => void (c.stacks[0].backend = { s3: {} }), `stacks[0].backend.s3.bucket: is missing (S3 bucket name).`],
+    ["an unknown backend", (c) => void (c.stacks[0].backend = { gcs: {} }), `stacks[0].backend.gcs: unknown key "gcs". Allowed keys: local, s3, cloud.`],
+    [
+      "a cloud backend without workspace",
+      (c) => void (c.stacks[0].backend = { cloud: { organization: "acme" } }),
+      `stacks[0].backend.cloud.workspace: is missing (workspace name).`,
+    ],
+    [
+      "null as principal",
+      (c) => void (c.stacks[0].clusters[0].principals[0] = null),
+      `${P}: null is not allowed; expected an object (an IAM principal given access: exactly one of roleName, roleArn, userArn).`,
+    ],
+    ["no principals", (c) => void (c.stacks[0].clusters[0].principals = []), `stacks[0].clusters[0].principals: [] is empty; it needs at least one item (principals given access).`],
+  ])("rejects %s", (_case, change, message) => {
+    const config = mutate(change);
+    expect(() => validateConfig(config, FILE)).toThrow(new ConfigError(`${FILE}: ${message}`));
+  });
+
+  it("reports the first problem in document order", () => {
+    const config = mutate((c) => {
+      c.stacks[0].region = "bad";
+      principal(c).roleName = "bad name";
+    });
+    expect(() => validateConfig(config, FILE)).toThrow(/: stacks\[0\]\.region: /);
+  });
+});

@@ -1,0 +1,122 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runSynth } from "../src/cli/synth";
+import { GUIDE_CONFIG } from "./helpers/synth";
+
+const ROOT = resolve(__dirname, "..");
+
+function workspace(config: unknown = GUIDE_CONFIG): { dir: string; config: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), "synth-cli-"));
+  const configFile = join(dir, "jumphost.config.json");
+  writeFileSync(configFile, typeof config === "string" ? config : JSON.stringify(config));
+  return { dir, config: configFile, out: join(dir, "cdktf.out") };
+}
+
+function run(env: Record<string, string>): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runSynth({ env, out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+const stackFile = (out: string, stack = "jumphost-access", file = "cdk.tf.json") => join(out, "stacks", stack, file);
+
+describe("npm run synth", () => {
+  it("writes one stack per config stack and the manifest, and says where", () => {
+    const ws = workspace();
+    const result = run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([`Synthesized 1 stack(s) from ${ws.config} to ${join(ws.out, "stacks")}: jumphost-access`]);
+    expect(JSON.parse(readFileSync(stackFile(ws.out), "utf8")).resource.aws_eks_access_entry).toBeDefined();
+    expect(JSON.parse(readFileSync(join(ws.out, "manifest.json"), "utf8")).stacks["jumphost-access"].synthesizedStackPath).toBe("stacks/jumphost-access/cdk.tf.json");
+  });
+
+  it("prints the AdminView warning on stderr without failing", () => {
+    const ws = workspace();
+    const result = run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([
+      `warning: ${ws.config}: stacks[0].clusters[0].principals[0].accessPolicies[1]: AmazonEKSAdminViewPolicy can read every Secret in the cluster.`,
+    ]);
+  });
+
+  it("on bad input prints one message, exits 1 and leaves the previous output as it was", () => {
+    const ws = workspace();
+    expect(run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out }).code).toBe(0);
+    const before = readFileSync(stackFile(ws.out));
+    writeFileSync(ws.config, JSON.stringify({ stacks: [{ name: "jumphost-access", clusters: [] }] }));
+    const result = run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(result).toEqual({
+      code: 1,
+      out: [],
+      err: [`error: ${ws.config}: stacks[0].clusters: [] is empty; it needs at least one item (EKS clusters of this stack).`],
+    });
+    expect(readFileSync(stackFile(ws.out))).toEqual(before);
+    expect(readdirSync(ws.dir).sort()).toEqual(["cdktf.out", "jumphost.config.json"]);
+  });
+
+  it("fails a config that IAM limits cannot hold before writing anything", () => {
+    const clusters = Array.from({ length: 200 }, (_, i) => ({ name: `c${i}-${"x".repeat(90)}`, principals: [{ roleName: "jumphost" }] }));
+    const ws = workspace({ stacks: [{ name: "big", clusters }] });
+    const result = run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(result.code).toBe(1);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toMatch(/^error: stack "big": roleName "jumphost" is on 200 clusters; .* need 12 IAM policies/);
+    expect(existsSync(ws.out)).toBe(false);
+  });
+
+  it("keeps state and .terraform in a stack folder, and drops only generated files of removed stacks", () => {
+    const ws = workspace();
+    run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    writeFileSync(stackFile(ws.out, "jumphost-access", "terraform.jumphost-access.tfstate"), "{}");
+    mkdirSync(join(ws.out, "stacks", "old"), { recursive: true });
+    writeFileSync(stackFile(ws.out, "old"), "{}");
+    writeFileSync(stackFile(ws.out, "old", "terraform.old.tfstate"), "{}");
+    mkdirSync(join(ws.out, "stacks", "gone"));
+    writeFileSync(stackFile(ws.out, "gone"), "{}");
+    expect(run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out }).code).toBe(0);
+    expect(readdirSync(join(ws.out, "stacks", "jumphost-access")).sort()).toEqual(["cdk.tf.json", "terraform.jumphost-access.tfstate"]);
+    expect(readdirSync(join(ws.out, "stacks", "old"))).toEqual(["terraform.old.tfstate"]);
+    expect(existsSync(join(ws.out, "stacks", "gone"))).toBe(false);
+  });
+
+  it("writes cdk.tf instead of cdk.tf.json with SYNTH_HCL_OUTPUT=true", () => {
+    const ws = workspace();
+    run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out, SYNTH_HCL_OUTPUT: "true" }).code).toBe(0);
+    expect(readdirSync(join(ws.out, "stacks", "jumphost-access")).sort()).toEqual(["cdk.tf", "metadata.json"]);
+    expect(readFileSync(stackFile(ws.out, "jumphost-access", "cdk.tf"), "utf8")).toContain('resource "aws_eks_access_entry"');
+  });
+});
+
+describe("main.ts as a process", () => {
+  beforeAll(() => execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")]));
+
+  function synthIn(dir: string, config: string) {
+    return spawnSync(process.execPath, [join(ROOT, "dist", "main.js")], { cwd: dir, env: { PATH: process.env.PATH, JUMPHOST_CONFIG: config }, encoding: "utf8" });
+  }
+
+  it("writes byte-identical output from any checkout folder", () => {
+    const [a, b] = [mkdtempSync(join(tmpdir(), "checkout-a-")), mkdtempSync(join(tmpdir(), "nested-"))];
+    const bDeep = join(b, "some", "other", "place");
+    mkdirSync(bDeep, { recursive: true });
+    for (const dir of [a, bDeep]) {
+      cpSync(join(ROOT, "jumphost.config.json"), join(dir, "jumphost.config.json"));
+      expect(synthIn(dir, "jumphost.config.json").status).toBe(0);
+    }
+    const read = (dir: string) => readFileSync(join(dir, "cdktf.out", "stacks", "jumphost-access", "cdk.tf.json"));
+    expect(read(a).equals(read(bDeep))).toBe(true);
+    expect(read(a).toString()).not.toMatch(/checkout-a|nested-|\/tmp\//);
+  });
+
+  it("exits non-zero with one line and no stack trace on a missing config", () => {
+    const dir = mkdtempSync(join(tmpdir(), "missing-"));
+    const result = synthIn(dir, "nope.json");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error: nope.json: file not found. Create it (see README, "Config reference") or point JUMPHOST_CONFIG at your config.\n`);
+    expect(result.stdout).toBe("");
+    expect(existsSync(join(dir, "cdktf.out"))).toBe(false);
+  });
+});
