@@ -61,7 +61,7 @@ describe("JumphostStack with the guide's setup", () => {
       name: "jumphost-access.role-jumphost.eks-access",
       policy:
         `\${jsonencode({"Version" = "2012-10-17", "Statement" = [` +
-        `{"Sid" = "DescribeCluster", "Effect" = "Allow", "Action" = "eks:DescribeCluster", "Resource" = ["${arn}:cluster/my-eks-cluster"]}, ` +
+        `{"Sid" = "DescribeClusterAccess", "Effect" = "Allow", "Action" = "eks:DescribeCluster", "Resource" = ["${arn}:cluster/my-eks-cluster"]}, ` +
         `{"Sid" = "ListAssociatedAccessPolicies", "Effect" = "Allow", "Action" = "eks:ListAssociatedAccessPolicies", "Resource" = ["${arn}:access-entry/my-eks-cluster/*"]}]})}`,
     });
     expect(synth).not.toMatch(/"Resource" = "\*"/);

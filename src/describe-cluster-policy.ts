@@ -12,14 +12,9 @@ import { IamPolicy, IamRolePolicyAttachment, IamUserPolicyAttachment } from "./p
 export const MAX_POLICY_CHARS = 6144;
 /** Managed policies attachable to one role or user (default quota). */
 export const MAX_POLICIES_PER_PRINCIPAL = 10;
-// Longest partition ("aws-us-gov") and region ("ap-southeast-5", "us-isob-east-1") values, padded:
-// the real values are only known at plan time, so sizes are estimated for the worst case.
-const PARTITION_CHARS = 10;
-const UNKNOWN_REGION_CHARS = 20;
-const ACCOUNT_CHARS = 12;
-// {"Version":"2012-10-17","Statement":[{"Sid":"DescribeCluster","Effect":"Allow","Action":"eks:DescribeCluster","Resource":[]},
-//  {"Sid":"ListAssociatedAccessPolicies","Effect":"Allow","Action":"eks:ListAssociatedAccessPolicies","Resource":[]}]}
-const DOCUMENT_OVERHEAD = 230;
+// Worst-case values for size estimates: the real partition, region and account are only known at
+// plan time. "aws-us-gov" is the longest partition; regions run to 14 characters ("ap-southeast-5").
+const WORST_CASE = { partition: "aws-us-gov", region: "x".repeat(20), account: "123456789012" };
 
 export interface DescribeClusterPolicyProps {
   /** Stack name: keeps policy names unique when several stacks share an account. */
@@ -43,7 +38,7 @@ export class DescribeClusterPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: DescribeClusterPolicyProps) {
     super(scope, id);
-    const chunks = splitClusters(props.clusterNames, props.knownRegion?.length ?? UNKNOWN_REGION_CHARS);
+    const chunks = splitClusters(props.clusterNames, props.knownRegion);
     if (chunks.length > MAX_POLICIES_PER_PRINCIPAL) {
       throw new Error(
         `stack ${JSON.stringify(props.stackName)}: ${props.principalLabel} is on ${props.clusterNames.length} clusters; ` +
@@ -52,30 +47,13 @@ export class DescribeClusterPolicy extends Construct {
           `Split its clusters across stacks, or set "describeClusterPolicy": false on some of them and grant it otherwise.`,
       );
     }
-    const arn = (resource: string) =>
-      `arn:${props.partition}:eks:${props.region}:${props.accountId}:${resource}`;
+    const arn = (resource: string) => `arn:${props.partition}:eks:${props.region}:${props.accountId}:${resource}`;
     chunks.forEach((clusters, i) => {
       const part = String(i + 1);
       const policy = new IamPolicy(this, `policy-${part}`, {
         name: policyName(props.stackName, props.principalKey, i + 1),
         description: `eks:DescribeCluster and eks:ListAssociatedAccessPolicies for ${props.principalLabel} (stack ${props.stackName})`,
-        policy: Fn.jsonencode({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "DescribeCluster",
-              Effect: "Allow",
-              Action: "eks:DescribeCluster",
-              Resource: clusters.map((name) => arn(`cluster/${name}`)),
-            },
-            {
-              Sid: "ListAssociatedAccessPolicies",
-              Effect: "Allow",
-              Action: "eks:ListAssociatedAccessPolicies",
-              Resource: clusters.map((name) => arn(`access-entry/${name}/*`)),
-            },
-          ],
-        }),
+        policy: Fn.jsonencode(policyDocument(clusters, arn)),
       });
       policy.overrideLogicalId(terraformName(props.principalKey, part));
       this.policies.push(policy);
@@ -88,17 +66,44 @@ export class DescribeClusterPolicy extends Construct {
   }
 }
 
-/** Groups cluster names, in order, into as few policies as fit MAX_POLICY_CHARS each. */
-export function splitClusters(clusterNames: readonly string[], regionChars: number): string[][] {
-  // "arn:" P ":eks:" R ":" A ":" ... with quotes and a comma, for both ARNs of a cluster.
-  const arnChars = 4 + PARTITION_CHARS + 5 + regionChars + 1 + ACCOUNT_CHARS + 1 + 3;
+/** The policy document for `clusters`, with `arn` turning "cluster/NAME" into a full ARN. */
+export function policyDocument(clusters: readonly string[], arn: (resource: string) => string) {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DescribeClusterAccess",
+        Effect: "Allow",
+        Action: "eks:DescribeCluster",
+        Resource: clusters.map((name) => arn(`cluster/${name}`)),
+      },
+      {
+        Sid: "ListAssociatedAccessPolicies",
+        Effect: "Allow",
+        Action: "eks:ListAssociatedAccessPolicies",
+        Resource: clusters.map((name) => arn(`access-entry/${name}/*`)),
+      },
+    ],
+  };
+}
+
+/**
+ * Groups cluster names, in order, into as few policies as fit MAX_POLICY_CHARS each, measuring
+ * the document as IAM will (JSON without white space) with worst-case partition and account, and
+ * the region when it is known.
+ */
+export function splitClusters(clusterNames: readonly string[], knownRegion?: string): string[][] {
+  const region = knownRegion ?? WORST_CASE.region;
+  const arn = (resource: string) => `arn:${WORST_CASE.partition}:eks:${region}:${WORST_CASE.account}:${resource}`;
+  const empty = JSON.stringify(policyDocument([], arn)).length;
   const chunks: string[][] = [];
-  let size = DOCUMENT_OVERHEAD;
+  let size = empty;
   for (const name of clusterNames) {
-    const cost = 2 * arnChars + "cluster/".length + "access-entry//*".length + 2 * name.length;
+    // Both ARNs, quoted, each with the comma that separates it from the next.
+    const cost = JSON.stringify(arn(`cluster/${name}`)).length + JSON.stringify(arn(`access-entry/${name}/*`)).length + 2;
     if (chunks.length === 0 || size + cost > MAX_POLICY_CHARS) {
       chunks.push([]);
-      size = DOCUMENT_OVERHEAD;
+      size = empty;
     }
     chunks[chunks.length - 1]!.push(name);
     size += cost;
