@@ -1,0 +1,5 @@
+// Entry point of `npm run synth` and `npx cdktf synth` (cdktf.json "app"): reads the config
+// ($JUMPHOST_CONFIG or jumphost.config.json) and writes one Terraform stack per config stack.
+import { runSynth } from "./src/cli/synth";
+
+process.exitCode = runSynth();

@@ -1,0 +1,84 @@
+// Rules a JSON Schema cannot say well: uniqueness, the STANDARD-only fields and the admin opt-in.
+// Runs after the structural check in ./spec, so every field here has its declared type.
+import { AccessPolicy } from "../access-policy";
+import { describePrincipal, principalKey } from "../principal";
+import { ConfigError } from "./config-error";
+import { CONFIG_SPEC } from "./schema";
+import { check, SpecError } from "./spec";
+import type { JumphostConfig, PrincipalConfig } from "./types";
+
+/** Fields only STANDARD entries may carry (an allowlist: every other type refuses them). */
+const STANDARD_ONLY = ["accessPolicies", "kubernetesGroups", "userName"] as const;
+
+/** Checks a parsed config; returns it typed, or throws a ConfigError naming `file` and the JSON path. */
+export function validateConfig(value: unknown, file: string): JumphostConfig {
+  try {
+    check(CONFIG_SPEC, value, "");
+    checkRules(value as JumphostConfig);
+  } catch (err) {
+    if (err instanceof SpecError) throw new ConfigError(`${file}: ${err.message}`);
+    throw err;
+  }
+  return value as JumphostConfig;
+}
+
+function checkRules(config: JumphostConfig): void {
+  const stackNames = new Map<string, number>();
+  config.stacks.forEach((stack, s) => {
+    const stackPath = `stacks[${s}]`;
+    // Stack names become folder names: compare case-insensitively for case-insensitive disks.
+    firstSeen(stackNames, stack.name.toLowerCase(), s, `${stackPath}.name`, `stack name ${JSON.stringify(stack.name)}`, "stacks");
+    const clusterNames = new Map<string, number>();
+    stack.clusters.forEach((cluster, c) => {
+      const clusterPath = `${stackPath}.clusters[${c}]`;
+      firstSeen(clusterNames, cluster.name, c, `${clusterPath}.name`, `cluster ${JSON.stringify(cluster.name)}`, "clusters");
+      const principals = new Map<string, number>();
+      cluster.principals.forEach((principal, p) => {
+        const path = `${clusterPath}.principals[${p}]`;
+        firstSeen(principals, principalKey(principal), p, path, describePrincipal(principal), "principals");
+        checkPrincipal(principal, path);
+      });
+    });
+  });
+}
+
+function checkPrincipal(principal: PrincipalConfig, path: string): void {
+  const type = principal.type ?? "STANDARD";
+  if (type !== "STANDARD") {
+    for (const field of STANDARD_ONLY) {
+      if (principal[field] !== undefined) {
+        throw new SpecError(
+          `${path}.${field}`,
+          `is only allowed on STANDARD entries; this entry's type is ${JSON.stringify(type)} (EKS gives ${type} entries their permissions itself). Remove ${field} or set type to "STANDARD".`,
+        );
+      }
+    }
+  }
+  const policies = new Map<string, number>();
+  principal.accessPolicies?.forEach((association, i) => {
+    const policyPath = `${path}.accessPolicies[${i}].policy`;
+    firstSeen(policies, association.policy, i, policyPath, `policy ${JSON.stringify(association.policy)}`, "accessPolicies");
+    if (AccessPolicy.of(association.policy).traits.admin && principal.allowAdmin !== true) {
+      throw new SpecError(
+        policyPath,
+        `${JSON.stringify(association.policy)} allows writes, exec into pods and reading and changing Secrets; set "allowAdmin": true on this principal to grant it, or use "AmazonEKSViewPolicy" / "AmazonEKSAdminViewPolicy" for read-only access.`,
+      );
+    }
+    const namespaces = new Set<string>();
+    association.namespaces?.forEach((namespace, n) => {
+      if (namespaces.has(namespace)) {
+        throw new SpecError(`${path}.accessPolicies[${i}].namespaces[${n}]`, `${JSON.stringify(namespace)} is listed twice.`);
+      }
+      namespaces.add(namespace);
+    });
+  });
+}
+
+/** Records `key` at `index`, or throws when an earlier item of `list` already has it. */
+function firstSeen(seen: Map<string, number>, key: string, index: number, path: string, what: string, list: string): void {
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    throw new SpecError(path, `${what} is already used by ${list}[${earlier}]; each must be unique.`);
+  }
+  seen.set(key, index);
+}
