@@ -1,5 +1,6 @@
-// IAM ARNs as aws-auth holds them. Only the shapes access entries accept pass: role and user ARNs
-// of a known partition and a 12-digit account.
+// IAM ARNs as aws-auth holds them. Only what the config accepts passes (the project's own
+// ROLE_ARN / USER_ARN rules: known partition, 12-digit account, IAM names).
+import { parseIamArn as parseArnParts, ROLE_ARN, ruleViolation, USER_ARN } from "../aws-names";
 
 /** An IAM role or user ARN, split into its parts. */
 export interface IamArn {
@@ -14,15 +15,11 @@ export interface IamArn {
   readonly name: string;
 }
 
-// Partitions that have IAM and EKS: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, ...
-const ARN_PATTERN = /^arn:(aws(?:-[a-z]+)*):iam::(\d{12}):(role|user)\/(?:(.+)\/)?([\w+=,.@-]{1,128})$/;
-
 /** Parses a role or user ARN; undefined when the text has another shape. */
 export function parseIamArn(text: string): IamArn | undefined {
-  const match = ARN_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [, partition, account, kind, path, name] = match;
-  return { text, partition, account, kind: kind as IamArn["kind"], path: path ?? "", name };
+  if (ruleViolation(ROLE_ARN, text) !== undefined && ruleViolation(USER_ARN, text) !== undefined) return undefined;
+  const { partition, account, kind, path, name } = parseArnParts(text);
+  return { text, partition, account, kind, path: path.replace(/^\/|\/$/g, ""), name };
 }
 
 /** Service-linked roles (path aws-service-role/, names AWSServiceRoleFor...) cannot have access entries. */

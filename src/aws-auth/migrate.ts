@@ -1,6 +1,7 @@
 // Turns aws-auth entries into principals of the project's config, one decision per entry, each
 // with the reasons an operator needs to check it. The rules are those of
 // /work/shared/reference/aws-auth-facts.md; the comments say which fact each one follows.
+import { KUBERNETES_GROUP, ruleViolation } from "../aws-names";
 import type { PrincipalConfig } from "../config/types";
 import { arnKey, isServiceLinkedRole, isSsoRoleName } from "./arn";
 import { nodeRoleOf } from "./node-roles";
@@ -106,13 +107,13 @@ function decideStandard(entry: MapEntry, options: MigrateOptions, notes: Note[])
   for (const group of entry.groups) {
     if (group === MASTERS) admin = true;
     else if (group === AUTHENTICATED) notes.push({ level: "info", text: `group ${AUTHENTICATED} dropped: every signed-in user has it` });
-    else if (group.startsWith("system:")) refused.push(group);
+    else if (group.startsWith("system:") || ruleViolation(KUBERNETES_GROUP, group) !== undefined) refused.push(group);
     else if (kept.includes(group)) notes.push({ level: "info", text: `group "${group}" listed twice; kept once` });
     else kept.push(group);
   }
   if (refused.length > 0) {
     // An entry overrides the aws-auth line as soon as it exists: a partial one would cut access at once.
-    return skipped(entry, `groups ${quoteAll(refused)} cannot be migrated (access entries refuse system: groups and no access policy replaces them)`, [
+    return skipped(entry, `groups ${quoteAll(refused)} cannot be migrated (access entries refuse ${refusedWhy(refused)})`, [
       ...notes,
       { level: "action", text: "keep this line in aws-auth: an entry without these groups would override it and remove that access at once" },
     ]);
@@ -200,6 +201,12 @@ function migrated(entry: MapEntry, principal: PrincipalConfig, notes: readonly N
 
 function skipped(entry: MapEntry, reason: string, notes: readonly Note[]): Decision {
   return { origin: entry.origin, subject: entry.arn.text, notCarriedOver: reason, notes };
+}
+
+function refusedWhy(groups: readonly string[]): string {
+  return groups.every((group) => group.startsWith("system:"))
+    ? "system: groups and no access policy replaces them"
+    : `them: ${KUBERNETES_GROUP.allowed}`;
 }
 
 function quoteAll(names: readonly string[]): string {

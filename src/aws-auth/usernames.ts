@@ -1,4 +1,6 @@
-// The user_name rules of STANDARD access entries, which are stricter than aws-auth's.
+// The user_name rules of STANDARD access entries, which are stricter than aws-auth's: specific
+// reasons for the cases aws-auth files hold, then the project's USER_NAME rule for the rest.
+import { ruleViolation, USER_NAME } from "../aws-names";
 
 /** What becomes of an aws-auth username. */
 export type UsernameVerdict =
@@ -21,5 +23,6 @@ export function checkUsername(username: string): UsernameVerdict {
   if (first && !username.slice(0, username.indexOf(first)).includes(":")) {
     return { keep: false, reason: `${first} is allowed only after a colon (e.g. "ops:${first}")` };
   }
-  return { keep: true };
+  const violation = ruleViolation(USER_NAME, username);
+  return violation === undefined ? { keep: true } : { keep: false, reason: `access entries refuse it: ${violation}` };
 }

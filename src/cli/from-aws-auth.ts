@@ -11,7 +11,10 @@ import { AwsAuthInputError } from "../aws-auth/errors";
 import { migrate } from "../aws-auth/migrate";
 import { parseAwsAuth, type AwsAuthData } from "../aws-auth/parse";
 import { formatReport } from "../aws-auth/report";
-import { checkConfig, loadMergeTarget } from "../aws-auth/validate";
+import { ConfigError } from "../config/config-error";
+import { loadConfig } from "../config/load";
+import { validateConfig } from "../config/validate";
+import { ruleViolation, STACK_NAME } from "../aws-names";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliOutput {
@@ -43,7 +46,7 @@ export function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): number
       output.stderr(`from-aws-auth: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof AwsAuthInputError) {
+    if (error instanceof AwsAuthInputError || error instanceof ConfigError) {
       output.stderr(`from-aws-auth: ${error.message}\n`);
       return 1;
     }
@@ -58,7 +61,7 @@ function run(argv: string[], output: CliOutput): number {
     return 0;
   }
   const data = parseAwsAuth(readInput(options.file), options.file);
-  const target = options.merge === undefined ? undefined : loadMergeTarget(options.merge);
+  const target = options.merge === undefined ? undefined : loadConfig(options.merge);
   const placement = target ? choosePlacement(target, options.stack, options.cluster) : newPlacement(options);
   const account = chooseAccount(options.account, target, placement, data);
   const decisions = migrate(data, { account: account.account, nodeEntries: options.nodeEntries });
@@ -69,18 +72,20 @@ function run(argv: string[], output: CliOutput): number {
     "Every principal gets describeClusterPolicy: false: aws-auth gave no IAM permissions, so the migration adds none.",
   ];
   const report = formatReport(header, data.remarks, decisions);
+  if (principals.length === 0) {
+    // A config needs at least one principal per cluster: there is nothing to print or add.
+    output.stderr(`${report}No principal to migrate: ${options.merge ? `${options.merge} left unchanged` : "no config printed"}.\n`);
+    return 0;
+  }
   if (!target || options.merge === undefined) {
-    const config = checkConfig(newConfig(placement, principals), "the migrated config");
+    // Our own output goes through the project's validator too: a rule we missed fails here, not at apply.
+    const config = validateConfig(newConfig(placement, principals), "the migrated config");
     output.stdout(configText(config));
     output.stderr(report);
     return 0;
   }
-  const merged = checkConfig(mergePrincipals(target, placement, principals, account.account, options.merge), options.merge);
+  const merged = validateConfig(mergePrincipals(target, placement, principals, account.account, options.merge), options.merge);
   output.stderr(report);
-  if (principals.length === 0) {
-    output.stderr(`Nothing to add; ${options.merge} left unchanged.\n`);
-    return 0;
-  }
   writeFileAtomic(options.merge, configText(merged));
   output.stderr(`Wrote ${principals.length} principal(s) to ${options.merge}.\n`);
   return 0;
@@ -145,6 +150,9 @@ function readInput(file: string): string {
 // Without --merge there is nothing to infer the cluster from: the ConfigMap does not name it.
 function newPlacement(options: CliOptions): Placement {
   if (options.cluster === undefined) throw new UsageError("--cluster NAME is required: the ConfigMap does not name its cluster");
+  if (options.stack === undefined && ruleViolation(STACK_NAME, options.cluster) !== undefined) {
+    throw new UsageError(`the cluster name "${options.cluster}" cannot name a stack (${STACK_NAME.allowed}); pass --stack NAME`);
+  }
   return { cluster: options.cluster, stack: options.stack ?? options.cluster };
 }
 
