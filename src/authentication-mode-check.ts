@@ -2,6 +2,7 @@
 // allow access entries, instead of `apply` failing with InvalidRequestException half-way through.
 import { Construct } from "constructs";
 import { terraformName } from "./addresses";
+import { withHclConditionBlocks } from "./hcl-conditions";
 import { DataAwsEksCluster } from "./provider-aws";
 
 export interface AuthenticationModeCheckProps {
@@ -13,7 +14,7 @@ export class AuthenticationModeCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: AuthenticationModeCheckProps) {
     super(scope, id);
-    this.cluster = new DataAwsEksCluster(this, "cluster", {
+    this.cluster = withHclConditionBlocks(new DataAwsEksCluster(this, "cluster", {
       name: props.clusterName,
       lifecycle: {
         // A postcondition, not a precondition: only a postcondition may refer to `self`.
@@ -27,7 +28,7 @@ export class AuthenticationModeCheck extends Construct {
           },
         ],
       },
-    });
+    }));
     this.cluster.overrideLogicalId(terraformName(props.clusterName));
   }
 }

@@ -8,6 +8,7 @@ import { AuthenticationModeCheck } from "./authentication-mode-check";
 import type { BackendConfig, ClusterConfig, PrincipalConfig, StackConfig } from "./config/types";
 import { DescribeClusterPolicy } from "./describe-cluster-policy";
 import { AccessEntryType, JumphostAccess, type AwsEnvironment } from "./jumphost-access";
+import { withHclConditionBlocks } from "./hcl-conditions";
 import { describePrincipal, principalKey, principalName } from "./principal";
 import { AwsProvider, DataAwsCallerIdentity, DataAwsIamRole, DataAwsPartition, DataAwsRegion } from "./provider-aws";
 
@@ -93,7 +94,7 @@ export class JumphostStack extends TerraformStack {
     let role = this.roles.get(key);
     if (!role) {
       const arn = principal.roleArn;
-      role = new DataAwsIamRole(this, terraformName("role", key), {
+      role = withHclConditionBlocks(new DataAwsIamRole(this, terraformName("role", key), {
         name: principalName(principal),
         lifecycle: arn
           ? {
@@ -106,7 +107,7 @@ export class JumphostStack extends TerraformStack {
               ],
             }
           : undefined,
-      });
+      }));
       role.overrideLogicalId(key);
       this.roles.set(key, role);
     }
