@@ -1,6 +1,6 @@
 // Turns aws-auth entries into principals of the project's config, one decision per entry, each
 // with the reasons an operator needs to check it. The rules are those of
-// /work/shared/reference/aws-auth-facts.md; the comments say which fact each one follows.
+// the team's aws-auth facts (docs/aws-auth.md lists them); comments say which fact a rule follows.
 import { KUBERNETES_GROUP, ruleViolation } from "../aws-names";
 import type { PrincipalConfig } from "../config/types";
 import { arnKey, isServiceLinkedRole, isSsoRoleName } from "./arn";
