@@ -1,34 +1,33 @@
 import { configWarnings } from "../src/config/warnings";
 import type { AccessPolicyConfig, JumphostConfig } from "../src/config/types";
 
-const P = "f.json: stacks[0].clusters[0].principals[0]";
-const withPolicies = (accessPolicies: AccessPolicyConfig[]): JumphostConfig => ({
-  stacks: [{ name: "s", clusters: [{ name: "c", principals: [{ roleName: "r", accessPolicies }] }] }],
+const P = "stacks[0].clusters[0].principals[0]";
+const withPolicies = (accessPolicies: AccessPolicyConfig[], principals = 1): JumphostConfig => ({
+  stacks: [{ name: "s", clusters: [{ name: "c", principals: Array.from({ length: principals }, (_, i) => ({ roleName: `r${i}`, accessPolicies })) }] }],
 });
+const NAMESPACE = 'namespace scope: cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.';
+const VIEW_ONLY = 'AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).';
 
 describe("configWarnings", () => {
   it.each<[string, AccessPolicyConfig[], string[]]>([
-    ["AdminView at cluster scope", [{ policy: "AmazonEKSAdminViewPolicy" }], [`${P}.accessPolicies[0]: AmazonEKSAdminViewPolicy can read every Secret in the cluster.`]],
+    ["AdminView at cluster scope", [{ policy: "AmazonEKSAdminViewPolicy" }], [`f.json: ${P}.accessPolicies[0]: AmazonEKSAdminViewPolicy can read every Secret in the cluster.`]],
     [
       "AdminView in a namespace",
       [{ policy: "AmazonEKSAdminViewPolicy", namespaces: ["team-a"] }],
-      [
-        `${P}.accessPolicies[0]: AmazonEKSAdminViewPolicy can read every Secret in its namespaces.`,
-        `${P}.accessPolicies[0]: namespace scope (team-a): cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.`,
-      ],
+      [`f.json: ${P}.accessPolicies[0]: AmazonEKSAdminViewPolicy can read every Secret in its namespaces.`, `f.json: ${P}.accessPolicies[0]: ${NAMESPACE}`],
     ],
-    ["View alone", [{ policy: "AmazonEKSViewPolicy" }], [`${P}: AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).`]],
-    [
-      "View in namespaces",
-      [{ policy: "AmazonEKSViewPolicy", namespaces: ["a", "b-*"] }],
-      [
-        `${P}.accessPolicies[0]: namespace scope (a, b-*): cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.`,
-        `${P}: AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).`,
-      ],
-    ],
+    ["View alone", [{ policy: "AmazonEKSViewPolicy" }], [`f.json: ${P}: ${VIEW_ONLY}`]],
+    ["View in namespaces", [{ policy: "AmazonEKSViewPolicy", namespaces: ["a", "b-*"] }], [`f.json: ${P}.accessPolicies[0]: ${NAMESPACE}`, `f.json: ${P}: ${VIEW_ONLY}`]],
+    ["View with AdminView", [{ policy: "AmazonEKSViewPolicy" }, { policy: "AmazonEKSAdminViewPolicy" }], [`f.json: ${P}.accessPolicies[1]: AmazonEKSAdminViewPolicy can read every Secret in the cluster.`]],
     ["SecretReader", [{ policy: "AmazonEKSSecretReaderPolicy" }], []],
     ["no policies", [], []],
   ])("%s", (_case, policies, expected) => {
     expect(configWarnings(withPolicies(policies), "f.json")).toEqual(expected);
+  });
+
+  it("prints a warning shared by many principals once, with the first three paths", () => {
+    expect(configWarnings(withPolicies([{ policy: "AmazonEKSViewPolicy" }], 5), "f.json")).toEqual([
+      `f.json: stacks[0].clusters[0].principals[0], stacks[0].clusters[0].principals[1], stacks[0].clusters[0].principals[2] and 2 more: ${VIEW_ONLY}`,
+    ]);
   });
 });

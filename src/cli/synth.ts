@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { buildApp } from "../app";
 import { configPath, loadConfig } from "../config/load";
 import { configWarnings } from "../config/warnings";
+import { withoutStackTraces } from "./without-stack-traces";
 
 /** Files the synth writes in a stack folder; everything else there (state, .terraform) is kept. */
 const GENERATED = ["cdk.tf.json", "cdk.tf", "metadata.json"];
@@ -33,8 +34,12 @@ export function runSynth(io: SynthIo = processIo): number {
     mkdirSync(parent, { recursive: true });
     const staging = mkdtempSync(join(parent, `.${basename(outdir)}.tmp-`));
     try {
-      const { app, stacks } = buildApp(config, { outdir: staging, hclOutput: io.env.SYNTH_HCL_OUTPUT === "true" });
-      app.synth();
+      const synthesize = () => {
+        const built = buildApp(config, { outdir: staging, hclOutput: io.env.SYNTH_HCL_OUTPUT === "true" });
+        built.app.synth();
+        return built;
+      };
+      const { stacks } = io.env.JUMPHOST_DEBUG ? synthesize() : withoutStackTraces(synthesize);
       publish(staging, outdir);
       io.out(`Synthesized ${stacks.length} stack(s) from ${file} to ${join(outdir, "stacks")}: ${stacks.map((s) => s.node.id).join(", ")}`);
     } finally {

@@ -1,28 +1,35 @@
 // Things that are allowed but that a reviewer should see: printed on stderr, never failing synth.
+// The same warning on many principals (a fleet) is printed once, with the first few paths.
 import { AccessPolicy } from "../access-policy";
 import type { JumphostConfig } from "./types";
 
+/** Paths listed per warning before "and N more". */
+const MAX_PATHS = 3;
+
 export function configWarnings(config: JumphostConfig, file: string): string[] {
-  const warnings: string[] = [];
+  const byMessage = new Map<string, string[]>();
+  const warn = (path: string, message: string) => byMessage.set(message, [...(byMessage.get(message) ?? []), path]);
   config.stacks.forEach((stack, s) =>
     stack.clusters.forEach((cluster, c) =>
       cluster.principals.forEach((principal, p) => {
-        const path = `${file}: stacks[${s}].clusters[${c}].principals[${p}]`;
+        const path = `stacks[${s}].clusters[${c}].principals[${p}]`;
         const associations = principal.accessPolicies ?? [];
-        const policies = associations.map(({ policy }) => AccessPolicy.of(policy));
         associations.forEach(({ policy, namespaces }, i) => {
           if (policy === AccessPolicy.ADMIN_VIEW.name) {
-            warnings.push(`${path}.accessPolicies[${i}]: AmazonEKSAdminViewPolicy can read every Secret${namespaces ? " in its namespaces" : " in the cluster"}.`);
+            warn(`${path}.accessPolicies[${i}]`, `AmazonEKSAdminViewPolicy can read every Secret${namespaces ? " in its namespaces" : " in the cluster"}.`);
           }
           if (namespaces) {
-            warnings.push(`${path}.accessPolicies[${i}]: namespace scope (${namespaces.join(", ")}): cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.`);
+            warn(`${path}.accessPolicies[${i}]`, 'namespace scope: cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.');
           }
         });
-        if (policies.length > 0 && policies.every((policy) => policy === AccessPolicy.VIEW)) {
-          warnings.push(`${path}: AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).`);
+        if (associations.length > 0 && associations.every(({ policy }) => policy === AccessPolicy.VIEW.name)) {
+          warn(path, 'AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).');
         }
       }),
     ),
   );
-  return warnings;
+  return [...byMessage].map(([message, paths]) => {
+    const more = paths.length > MAX_PATHS ? ` and ${paths.length - MAX_PATHS} more` : "";
+    return `${file}: ${paths.slice(0, MAX_PATHS).join(", ")}${more}: ${message}`;
+  });
 }
