@@ -1,7 +1,7 @@
 // Transpiles the TypeScript sources to dist/ without type-checking (tsc --noEmit does that in
 // `npm test`). esbuild takes ~30 ms here, where ts-node would type-check the provider on every synth.
 import { buildSync } from "esbuild";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +17,8 @@ function tsFiles(dir) {
 
 buildSync({
   absWorkingDir: root,
-  entryPoints: ["main.ts", ...tsFiles("src"), ...tsFiles("scripts")],
+  // main.ts is optional so that tools under src/ build before (or without) the synth entry point.
+  entryPoints: [...(existsSync(join(root, "main.ts")) ? ["main.ts"] : []), ...tsFiles("src"), ...tsFiles("scripts")],
   outdir: "dist",
   outbase: ".",
   format: "cjs",
