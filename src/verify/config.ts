@@ -15,7 +15,7 @@ export interface ExpectedPolicy {
 
 export interface ExpectedPrincipal {
   readonly principal: IamPrincipal;
-  /** How the config or command line named it, for messages: `roleName "jumphost"`. */
+  /** How the config or command line named it, for messages: `the config's roleName "jumphost"`. */
   readonly source: string;
   /** Undefined when nothing says which policies to expect (--principal-arn without --config). */
   readonly expectedPolicies: ExpectedPolicy[] | undefined;
@@ -82,10 +82,10 @@ function expectedPrincipal(config: PrincipalConfig): ExpectedPrincipal {
   if (config.roleName !== undefined) {
     // A bare name says nothing about the role's path or account; the caller identity supplies them.
     const principal: IamPrincipal = { kind: "role", partition: undefined, account: undefined, path: undefined, name: config.roleName };
-    return { principal, source: `roleName "${config.roleName}"`, expectedPolicies };
+    return { principal, source: `the config's roleName "${config.roleName}"`, expectedPolicies };
   }
   const arn = config.roleArn ?? config.userArn ?? "";
   const principal = principalFromIamArn(arn);
   if (!principal) throw new UsageError(`--config: principal "${arn}" is not an IAM role or user ARN`);
-  return { principal, source: `${config.roleArn !== undefined ? "roleArn" : "userArn"} "${arn}"`, expectedPolicies };
+  return { principal, source: `the config's ${config.roleArn !== undefined ? "roleArn" : "userArn"} "${arn}"`, expectedPolicies };
 }

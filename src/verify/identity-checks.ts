@@ -85,7 +85,7 @@ export function checkPrincipal(caller: IamPrincipal | undefined, callerArn: stri
     const pathKnown = match.principal.path !== undefined || caller.path !== undefined;
     const arn = iamArnOf(match.principal, caller);
     const note = pathKnown ? "" : `; ${PATH_UNKNOWN}`;
-    return { result: pass("principal", `caller is ${arn}, the config's ${match.source}${note}`), principalArn: arn, pathKnown, expected: match, mismatch: false };
+    return { result: pass("principal", `caller is ${arn}, as ${match.source} says${note}`), principalArn: arn, pathKnown, expected: match, mismatch: false };
   }
   const wanted = expected.map((candidate) => candidate.source).join(" or ");
   const only = expected.length === 1 ? expected[0] : undefined;

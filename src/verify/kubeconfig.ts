@@ -65,7 +65,7 @@ export function checkKubeconfig(input: KubeconfigInput): KubeconfigOutcome {
   const document = kubeconfigFor(input.cluster, input.name, input.region, input.env.AWS_PROFILE);
   const context = input.cluster.arn;
   if (!input.writeUserKubeconfig) {
-    const dir = mkdtempSync(join(tmpdir(), "eks-verify-"));
+    const dir = mkdtempSync(join(input.env.TMPDIR ?? tmpdir(), "eks-verify-"));
     const path = join(dir, "kubeconfig");
     writeFileSync(path, stringify(document), { mode: 0o600 });
     const cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -84,7 +84,7 @@ export function checkKubeconfig(input: KubeconfigInput): KubeconfigOutcome {
 /** Where update-kubeconfig writes: the first file in $KUBECONFIG, else ~/.kube/config. */
 export function userKubeconfigPath(env: NodeJS.ProcessEnv): string {
   const first = (env.KUBECONFIG ?? "").split(delimiter).find((entry) => entry !== "");
-  return first ?? join(homedir(), ".kube", "config");
+  return first ?? join(env.HOME ?? homedir(), ".kube", "config");
 }
 
 /** Replaces same-named cluster, user and context entries, keeps everything else. */

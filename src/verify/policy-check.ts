@@ -55,9 +55,12 @@ export async function checkAccessPolicies(aws: AwsApi, input: PolicyCheckInput):
       entryMissing: false,
     };
   }
-  const extra = policies.filter((have) => !input.expected?.some((want) => sameAssociation(want, have)));
+  const expected = input.expected;
+  const wanted = policies.filter((have) => expected.some((want) => sameAssociation(want, have)));
+  const extra = policies.filter((have) => !wanted.includes(have));
   const note = extra.length > 0 ? `; also associated, not in the config: ${extra.map(describePolicy).join(", ")}` : "";
-  return { result: pass("access-policies", `associated as the config says: ${found || "none"}${note}`), policies, entryMissing: false };
+  const listed = wanted.map(describePolicy).join(", ") || "none";
+  return { result: pass("access-policies", `associated as the config says: ${listed}${note}`), policies, entryMissing: false };
 }
 
 function listFailure(error: unknown, input: PolicyCheckInput): CheckResult {

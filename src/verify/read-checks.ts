@@ -28,6 +28,7 @@ export interface ReadsInput {
   readonly kubeconfigPath: string | undefined;
   readonly context: string | undefined;
   readonly explain: ReadContext;
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export async function checkReads(input: ReadsInput): Promise<CheckResult[]> {
@@ -35,26 +36,28 @@ export async function checkReads(input: ReadsInput): Promise<CheckResult[]> {
     const why = input.blocker ?? "no kubeconfig (see kubeconfig)";
     return READS.map((read) => skipped(read.name, why));
   }
-  const results: CheckResult[] = [];
-  let sharedFailure: string | undefined;
-  for (const read of READS) {
-    const command = `kubectl ${read.args.join(" ")}`;
-    if (sharedFailure !== undefined) {
-      results.push(skipped(read.name, sharedFailure));
-      continue;
-    }
-    const timeout = input.explain.timeoutSeconds;
-    const args = [...read.args, "-o", "name", "--kubeconfig", input.kubeconfigPath, "--context", input.context, `--request-timeout=${timeout}s`];
-    // The margin covers the exec plugin (aws eks get-token), which --request-timeout does not bound.
-    const outcome = await runCommand("kubectl", args, (timeout + 5) * 1000);
-    if (outcome.code === 0) {
-      const count = outcome.stdout.split("\n").filter((line) => line.trim() !== "").length;
-      results.push(pass(read.name, `\`${command}\`: ${count} ${read.resource}`));
-      continue;
-    }
-    const failure = explainReadFailure(command, read.resource, read.clusterWide, outcome, input.explain);
-    results.push(fail(read.name, failure.detail, failure.fix));
-    if (SHARED_CAUSES.includes(failure.kind)) sharedFailure = `not run: \`${command}\` failed (${failure.kind}), every read would`;
+  const [first, ...rest] = READS;
+  const firstRead = await runRead(first, input, input.kubeconfigPath, input.context);
+  if (firstRead.sharedFailure !== undefined) {
+    const why = firstRead.sharedFailure;
+    return [firstRead.result, ...rest.map((read) => skipped(read.name, why))];
   }
-  return results;
+  // The rest run together: each kubectl also runs `aws eks get-token`, which takes a while.
+  const others = await Promise.all(rest.map((read) => runRead(read, input, input.kubeconfigPath ?? "", input.context ?? "")));
+  return [firstRead.result, ...others.map((other) => other.result)];
+}
+
+async function runRead(read: Read, input: ReadsInput, kubeconfig: string, context: string): Promise<{ result: CheckResult; sharedFailure?: string }> {
+  const command = `kubectl ${read.args.join(" ")}`;
+  const timeout = input.explain.timeoutSeconds;
+  const args = [...read.args, "-o", "name", "--kubeconfig", kubeconfig, "--context", context, `--request-timeout=${timeout}s`];
+  // The margin covers the exec plugin (aws eks get-token), which --request-timeout does not bound.
+  const outcome = await runCommand("kubectl", args, (timeout + 5) * 1000, input.env);
+  if (outcome.code === 0) {
+    const count = outcome.stdout.split("\n").filter((line) => line.trim() !== "").length;
+    return { result: pass(read.name, `\`${command}\`: ${count} ${read.resource}`) };
+  }
+  const failure = explainReadFailure(command, read.resource, read.clusterWide, outcome, input.explain);
+  const shared = SHARED_CAUSES.includes(failure.kind) ? `not run: \`${command}\` failed (${failure.kind}), every read would` : undefined;
+  return { result: fail(read.name, failure.detail, failure.fix), sharedFailure: shared };
 }

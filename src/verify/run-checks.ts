@@ -24,8 +24,8 @@ const VERSION_TIMEOUT_MS = 15_000;
 export async function runChecks(plan: VerifyPlan, aws: AwsApi): Promise<CheckResult[]> {
   // The three independent probes run together; the rest depends on them.
   const [awsCliRun, kubectlRun, identity] = await Promise.all([
-    runCommand("aws", ["--version"], VERSION_TIMEOUT_MS),
-    runCommand("kubectl", ["version", "--client", "-o", "json"], VERSION_TIMEOUT_MS),
+    runCommand("aws", ["--version"], VERSION_TIMEOUT_MS, plan.env),
+    runCommand("kubectl", ["version", "--client", "-o", "json"], VERSION_TIMEOUT_MS, plan.env),
     checkCallerIdentity(aws),
   ]);
   const awsCli = checkAwsCli(awsCliRun);
@@ -48,6 +48,7 @@ export async function runChecks(plan: VerifyPlan, aws: AwsApi): Promise<CheckRes
   try {
     const reads = await checkReads({
       blocker: readBlocker(awsCliRun.missing, kubectlRun.missing),
+      env: plan.env,
       kubeconfigPath: kubeconfig.path,
       context: kubeconfig.context,
       explain: {

@@ -12,9 +12,10 @@ export interface CommandOutcome {
   readonly stderr: string;
 }
 
-export function runCommand(command: string, args: string[], timeoutMs: number): Promise<CommandOutcome> {
+/** `env` is passed explicitly (PATH included) so that callers, and tests, decide what the child sees. */
+export function runCommand(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv): Promise<CommandOutcome> {
   return new Promise((resolve) => {
-    execFile(command, args, { timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const failure = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
       resolve({
         missing: failure?.code === "ENOENT",
