@@ -118,6 +118,7 @@ describe("the access entry and its policies", () => {
     expect(run.checks["get-nodes"]).toMatchObject({
       status: "fail",
       detail: "Forbidden: `kubectl get nodes` is denied; AmazonEKSViewPolicy does not cover nodes; AmazonEKSAdminViewPolicy does",
+      fix: "the config lists AmazonEKSAdminViewPolicy but the cluster does not have it: cdktf deploy (see access-policies)",
     });
     // Forbidden is per resource: the other reads still run and pass.
     expect(run.checks["get-pods"]?.status).toBe("pass");

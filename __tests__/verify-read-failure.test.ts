@@ -12,6 +12,7 @@ const context: ReadContext = {
   authenticationMode: "API",
   entryMissing: false,
   policies: [{ policy: "AmazonEKSEditPolicy", scopeType: "cluster", namespaces: [] }],
+  expectedPolicies: undefined,
   timeoutSeconds: 10,
 };
 

@@ -69,7 +69,7 @@ export function checkKubeconfig(input: KubeconfigInput): KubeconfigOutcome {
     const path = join(dir, "kubeconfig");
     writeFileSync(path, stringify(document), { mode: 0o600 });
     const cleanup = () => rmSync(dir, { recursive: true, force: true });
-    const detail = `wrote a temporary kubeconfig (context ${context}), as aws eks update-kubeconfig would; --write-kubeconfig merges it into ${userKubeconfigPath(input.env)}`;
+    const detail = `temporary file, context ${context}, as aws eks update-kubeconfig writes it (--write-kubeconfig: into ${userKubeconfigPath(input.env)})`;
     return { result: pass("kubeconfig", detail), path, context, cleanup };
   }
   const path = userKubeconfigPath(input.env);

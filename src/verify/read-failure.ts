@@ -24,6 +24,8 @@ export interface ReadContext {
   readonly entryMissing: boolean;
   /** Undefined when they could not be listed. */
   readonly policies: AssociatedPolicy[] | undefined;
+  /** Policy names the config lists for the principal; undefined without --config. */
+  readonly expectedPolicies: string[] | undefined;
   readonly timeoutSeconds: number;
 }
 
@@ -124,10 +126,10 @@ function forbidden(command: string, resource: string, clusterWide: boolean, cont
   if (resource === "nodes" && !clusterScoped.some((policy) => NODE_READERS.includes(policy.policy))) {
     const names = clusterScoped.map((policy) => policy.policy);
     const verb = names.length === 1 ? "does" : "do";
-    return {
-      detail: `${prefix}; ${names.join(" and ")} ${verb} not cover nodes; AmazonEKSAdminViewPolicy does`,
-      fix: 'add { "policy": "AmazonEKSAdminViewPolicy" } to the principal\'s accessPolicies and cdktf deploy (it also reads Secrets)',
-    };
+    const detail = `${prefix}; ${names.join(" and ")} ${verb} not cover nodes; AmazonEKSAdminViewPolicy does`;
+    const configured = NODE_READERS.find((name) => context.expectedPolicies?.includes(name));
+    if (configured) return { detail, fix: `the config lists ${configured} but the cluster does not have it: cdktf deploy (see access-policies)` };
+    return { detail, fix: 'add { "policy": "AmazonEKSAdminViewPolicy" } to the principal\'s accessPolicies and cdktf deploy (it also reads Secrets)' };
   }
   return {
     detail: `${prefix}; ${policies.map(describePolicy).join(", ")} do not allow listing ${resource}`,

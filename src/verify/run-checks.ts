@@ -61,6 +61,7 @@ export async function runChecks(plan: VerifyPlan, aws: AwsApi): Promise<CheckRes
         authenticationMode: cluster.cluster?.authenticationMode,
         entryMissing: policies.entryMissing,
         policies: policies.policies,
+        expectedPolicies: principal.expected?.expectedPolicies?.map((expected) => expected.policy),
         timeoutSeconds: plan.requestTimeoutSeconds,
       },
     });
