@@ -2,4 +2,8 @@
 // ($JUMPHOST_CONFIG or jumphost.config.json) and writes one Terraform stack per config stack.
 import { runSynth } from "./src/cli/synth";
 
-process.exitCode = runSynth();
+export function main(): number {
+  return runSynth();
+}
+
+if (require.main === module) process.exitCode = main();
