@@ -2,8 +2,12 @@
 // ($JUMPHOST_CONFIG or jumphost.config.json) and writes one Terraform stack per config stack.
 import { runSynth } from "./src/cli/synth";
 
-export function main(): number {
+export function main(): Promise<number> {
   return runSynth();
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

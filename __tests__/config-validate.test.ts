@@ -248,6 +248,14 @@ describe("validateConfig", () => {
       `stacks[0].backend.cloud.workspace: is missing (workspace name).`,
     ],
     [
+      "a principal of another account with describeClusterPolicy, when assumeRoleArn names the stack's account",
+      (c) => {
+        c.stacks[0].assumeRoleArn = "arn:aws:iam::222222222222:role/terraform";
+        c.stacks[0].clusters[0].principals = [{ userArn: "arn:aws:iam::111122223333:user/ci/deployer" }];
+      },
+      `${P}.describeClusterPolicy: is true (the default), but this principal is in account 111122223333 and the stack's IAM policies are created in account 222222222222 (its assumeRoleArn). Set "describeClusterPolicy": false: EKS has no resource policies, so a principal of another account reads the cluster by assuming a role in the cluster's account.`,
+    ],
+    [
       "null as principal",
       (c) => void (c.stacks[0].clusters[0].principals[0] = null),
       `${P}: null is not allowed; expected an object (an IAM principal given access: exactly one of roleName, roleArn, userArn).`,
@@ -256,6 +264,14 @@ describe("validateConfig", () => {
   ])("rejects %s", (_case, change, message) => {
     const config = mutate(change);
     expect(() => validateConfig(config, FILE)).toThrow(new ConfigError(`${FILE}: ${message}`));
+  });
+
+  it("accepts a principal of another account without describeClusterPolicy", () => {
+    const config = mutate((c) => {
+      c.stacks[0].assumeRoleArn = "arn:aws:iam::222222222222:role/terraform";
+      c.stacks[0].clusters[0].principals = [{ roleArn: "arn:aws:iam::111122223333:role/jumphost", describeClusterPolicy: false }];
+    });
+    expect(() => validateConfig(config, FILE)).not.toThrow();
   });
 
   it("reports the first problem in document order", () => {

@@ -4,19 +4,22 @@ import { parse } from "@cdktf/hcl2json";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildApp } from "../src/app";
-import { loadConfig } from "../src/config/load";
+import { runSynth } from "../src/cli/synth";
 
-const fleet = loadConfig(join(__dirname, "..", "examples", "fleet.config.json"));
-
-function synthesize(hclOutput: boolean): string {
+/** The fleet example through the synth CLI, as JSON or as (formatted) HCL. */
+async function synthesize(hclOutput: boolean): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), "hcl-"));
-  buildApp(fleet, { outdir, hclOutput }).app.synth();
+  const env = { JUMPHOST_CONFIG: join(__dirname, "..", "examples", "fleet.config.json"), CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: String(hclOutput) };
+  expect(await runSynth({ env, out: () => undefined, err: () => undefined })).toBe(0);
   return outdir;
 }
 
-/** Drops cdktf metadata and folds HCL's one-item block lists, so both forms compare. */
+/**
+ * Drops cdktf metadata, folds HCL's one-item block lists and the spaces `terraform fmt` puts inside
+ * braces of expressions (`jsonencode({ ... })`), so both forms compare.
+ */
 function normalize(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\{ /g, "{").replace(/ \}/g, "}");
   if (Array.isArray(value)) return value.length === 1 ? normalize(value[0]) : value.map(normalize);
   if (value && typeof value === "object") {
     return Object.fromEntries(
@@ -29,8 +32,12 @@ function normalize(value: unknown): unknown {
 }
 
 describe("HCL output", () => {
-  const jsonDir = synthesize(false);
-  const hclDir = synthesize(true);
+  let jsonDir: string;
+  let hclDir: string;
+  beforeAll(async () => {
+    jsonDir = await synthesize(false);
+    hclDir = await synthesize(true);
+  });
 
   it.each(["prod-access", "staging-access"])("%s: cdk.tf parses back to the same configuration as cdk.tf.json", async (stack) => {
     const json = JSON.parse(readFileSync(join(jsonDir, "stacks", stack, "cdk.tf.json"), "utf8"));
@@ -44,14 +51,20 @@ describe("HCL output", () => {
 
   it("renders postconditions as blocks, which Terraform requires", () => {
     const text = readFileSync(join(hclDir, "stacks", "prod-access", "cdk.tf"), "utf8");
-    expect(text).toMatch(/lifecycle \{\npostcondition \{\ncondition = /);
+    expect(text).toMatch(/lifecycle \{\n +postcondition \{\n +condition += /);
     expect(text).not.toContain("postcondition = [");
   });
 
   it("writes import blocks with references to the resources they adopt", () => {
     const text = readFileSync(join(hclDir, "stacks", "prod-access", "cdk.tf"), "utf8");
     expect(text).toContain(
-      'import {\nto = aws_eks_access_entry.prod-eu-1__role-eks-cluster-creator\nid = "prod-eu-1:${data.aws_iam_role.role-eks-cluster-creator.arn}"\n}',
+      'import {\n  to = aws_eks_access_entry.prod-eu-1__role-eks-cluster-creator\n  id = "prod-eu-1:${data.aws_iam_role.role-eks-cluster-creator.arn}"\n}',
     );
+  });
+
+  it("writes required_version as an attribute of the terraform block", () => {
+    const text = readFileSync(join(hclDir, "stacks", "prod-access", "cdk.tf"), "utf8");
+    expect(text).toMatch(/\n  required_version = ">= 1.11"\n\}/);
+    expect(text).not.toContain('0 = "required_version"');
   });
 });

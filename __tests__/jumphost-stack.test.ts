@@ -78,7 +78,8 @@ describe("JumphostStack with the guide's setup", () => {
         postcondition: [
           {
             condition: '${contains(["API", "API_AND_CONFIG_MAP"], self.access_config[0].authentication_mode)}',
-            error_message: expect.stringContaining("--access-config authenticationMode=API_AND_CONFIG_MAP"),
+            error_message:
+              "EKS cluster my-eks-cluster uses authentication mode CONFIG_MAP, which does not allow access entries. Switch it (no downtime; it cannot go back to CONFIG_MAP) with credentials of the cluster's account: aws eks update-cluster-config --region us-east-1 --name my-eks-cluster --access-config authenticationMode=API_AND_CONFIG_MAP",
           },
         ],
       },
@@ -103,6 +104,10 @@ describe("JumphostStack with the guide's setup", () => {
         value: "aws eks update-kubeconfig --region ${data.aws_region.current.region} --name my-eks-cluster",
       },
     });
+  });
+
+  it("requires the Terraform version its features need", () => {
+    expect(json.terraform.required_version).toBe(">= 1.2");
   });
 
   it("keeps local state at a relative path and never hard-codes the aws partition", () => {
@@ -161,12 +166,39 @@ describe("JumphostStack options", () => {
     });
   });
 
-  it("attaches a userArn's policy to the user", () => {
+  it("attaches a userArn's policy to the user, after checking at plan time that the stack is in the user's account", () => {
     const userArn = "arn:aws-cn:iam::111122223333:user/ops/alice";
     const synth = synthStack(oneCluster([{ userArn }]));
     expect(synth).toHaveResourceWithProperties(EksAccessEntry, { principal_arn: userArn });
-    expect(synth).toHaveResourceWithProperties(IamUserPolicyAttachment, { user: "alice" });
+    expect(synth).toHaveResourceWithProperties(IamUserPolicyAttachment, {
+      user: "alice",
+      lifecycle: {
+        precondition: [
+          {
+            condition: '${(data.aws_caller_identity.current.account_id == "111122223333")}',
+            error_message:
+              'IAM user alice is in account 111122223333, but this stack\'s IAM policies are created in another account. Set "describeClusterPolicy": false for it, or move it to a stack of account 111122223333.',
+          },
+        ],
+      },
+    });
     expect(synth).not.toHaveDataSource(DataAwsIamRole);
+  });
+
+  it("says which region to switch in the authentication-mode message, or leaves it to fill in", () => {
+    const synth = synthStack({ clusters: oneCluster([{ roleName: "jumphost" }]).clusters });
+    expect(synth).toHaveDataSourceWithProperties(DataAwsEksCluster, {
+      lifecycle: { postcondition: [expect.objectContaining({ error_message: expect.stringContaining("aws eks update-cluster-config --region REGION --name my-eks-cluster") })] },
+    });
+  });
+
+  it.each<[string, Parameters<typeof synthJson>[0], string]>([
+    ["S3 native locking", { ...oneCluster([{ roleName: "r" }]), backend: { s3: { bucket: "b" } } }, ">= 1.11"],
+    ["S3 without native locking", { ...oneCluster([{ roleName: "r" }]), backend: { s3: { bucket: "b", useLockfile: false } } }, ">= 1.2"],
+    ["import blocks with expression ids", oneCluster([{ roleName: "r", adopt: true }]), ">= 1.6"],
+    ["lifecycle conditions only", oneCluster([{ roleName: "r" }]), ">= 1.2"],
+  ])("requires Terraform %s: %s", (_case, config, version) => {
+    expect(synthJson(config).terraform!.required_version).toBe(version);
   });
 
   it("creates no IAM policy when describeClusterPolicy is false, and no role lookup for a roleArn", () => {

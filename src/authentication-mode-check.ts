@@ -7,6 +7,8 @@ import { DataAwsEksCluster } from "./provider-aws";
 
 export interface AuthenticationModeCheckProps {
   readonly clusterName: string;
+  /** Region for the fix command in the error message. @default "REGION", for the user to fill in */
+  readonly region?: string;
 }
 
 export class AuthenticationModeCheck extends Construct {
@@ -23,7 +25,8 @@ export class AuthenticationModeCheck extends Construct {
             condition: '${contains(["API", "API_AND_CONFIG_MAP"], self.access_config[0].authentication_mode)}',
             errorMessage:
               `EKS cluster ${props.clusterName} uses authentication mode CONFIG_MAP, which does not allow access entries. ` +
-              `Switch it (one way, no downtime) with: aws eks update-cluster-config --name ${props.clusterName} ` +
+              `Switch it (no downtime; it cannot go back to CONFIG_MAP) with credentials of the cluster's account: ` +
+              `aws eks update-cluster-config --region ${props.region ?? "REGION"} --name ${props.clusterName} ` +
               `--access-config authenticationMode=API_AND_CONFIG_MAP`,
           },
         ],

@@ -3,9 +3,10 @@
 // entries only. One managed policy per principal per stack, split into a few when the ARNs do not
 // fit one policy, so a role on many clusters stays within IAM's limits.
 import { createHash } from "node:crypto";
-import { Fn } from "cdktf";
+import { Fn, Op, type TerraformCondition } from "cdktf";
 import { Construct } from "constructs";
 import { terraformName } from "./addresses";
+import { withHclConditionBlocks } from "./hcl-conditions";
 import { IamPolicy, IamRolePolicyAttachment, IamUserPolicyAttachment } from "./provider-aws";
 
 /** IAM's size limit for a managed policy document, white space not counted. */
@@ -23,8 +24,11 @@ export interface DescribeClusterPolicyProps {
   readonly principalKey: string;
   /** For messages, e.g. `roleName "jumphost"`. */
   readonly principalLabel: string;
-  /** Role or user name the policies are attached to (a data source's `name` or a literal). */
-  readonly attachTo: { readonly role: string } | { readonly user: string };
+  /**
+   * Role or user the policies are attached to (a data source's `name` or a literal). For a user,
+   * `account` adds a plan-time check that the stack's account is the user's.
+   */
+  readonly attachTo: { readonly role: string } | { readonly user: string; readonly account?: string };
   readonly clusterNames: readonly string[];
   readonly partition: string;
   readonly region: string;
@@ -60,10 +64,24 @@ export class DescribeClusterPolicy extends Construct {
       const attachment =
         "role" in props.attachTo
           ? new IamRolePolicyAttachment(this, `attachment-${part}`, { role: props.attachTo.role, policyArn: policy.arn })
-          : new IamUserPolicyAttachment(this, `attachment-${part}`, { user: props.attachTo.user, policyArn: policy.arn });
+          : withHclConditionBlocks(
+              new IamUserPolicyAttachment(this, `attachment-${part}`, {
+                user: props.attachTo.user,
+                policyArn: policy.arn,
+                lifecycle: props.attachTo.account ? { precondition: [sameAccount(props.accountId, props.attachTo.account, props.attachTo.user)] } : undefined,
+              }),
+            );
       attachment.overrideLogicalId(terraformName(props.principalKey, part));
     });
   }
+}
+
+/** The stack's account must be the user's: IAM attaches policies to users of its own account only. */
+function sameAccount(stackAccountId: string, userAccount: string, user: string): TerraformCondition {
+  return {
+    condition: Op.eq(stackAccountId, userAccount),
+    errorMessage: `IAM user ${user} is in account ${userAccount}, but this stack's IAM policies are created in another account. Set "describeClusterPolicy": false for it, or move it to a stack of account ${userAccount}.`,
+  };
 }
 
 /** The policy document for `clusters`, with `arn` turning "cluster/NAME" into a full ARN. */

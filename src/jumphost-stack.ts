@@ -9,6 +9,7 @@ import type { BackendConfig, ClusterConfig, PrincipalConfig, StackConfig } from 
 import { DescribeClusterPolicy } from "./describe-cluster-policy";
 import { AccessEntryType, JumphostAccess, type AwsEnvironment } from "./jumphost-access";
 import { withHclConditionBlocks } from "./hcl-conditions";
+import { parseIamArn } from "./aws-names";
 import { describePrincipal, principalKey, principalName } from "./principal";
 import { AwsProvider, DataAwsCallerIdentity, DataAwsIamRole, DataAwsPartition, DataAwsRegion } from "./provider-aws";
 
@@ -20,6 +21,8 @@ export class JumphostStack extends TerraformStack {
   readonly region: DataAwsRegion;
   readonly callerIdentity: DataAwsCallerIdentity;
   readonly accesses: JumphostAccess[] = [];
+  /** `terraform { required_version }` of the stack. */
+  readonly requiredVersion: string;
   private readonly roles = new Map<string, DataAwsIamRole>();
 
   constructor(scope: Construct, name: string, props: JumphostStackProps) {
@@ -30,6 +33,8 @@ export class JumphostStack extends TerraformStack {
       assumeRole: props.assumeRoleArn ? [{ roleArn: props.assumeRoleArn }] : undefined,
     });
     addBackend(this, name, props.backend ?? { local: {} }, props.region);
+    this.requiredVersion = `>= ${minimumTerraform(props)}`;
+    this.addOverride("terraform.required_version", this.requiredVersion);
 
     this.partition = new DataAwsPartition(this, "partition");
     this.partition.overrideLogicalId("current");
@@ -43,7 +48,7 @@ export class JumphostStack extends TerraformStack {
     const describeClusters = new Map<string, { principal: PrincipalConfig; clusters: string[] }>();
     for (const cluster of props.clusters) {
       if (cluster.checkAuthenticationMode ?? true) {
-        new AuthenticationModeCheck(this, terraformName("auth-mode", cluster.name), { clusterName: cluster.name });
+        new AuthenticationModeCheck(this, terraformName("auth-mode", cluster.name), { clusterName: cluster.name, region: props.region });
       }
       for (const principal of cluster.principals) {
         const key = principalKey(principal);
@@ -61,7 +66,10 @@ export class JumphostStack extends TerraformStack {
         stackName: name,
         principalKey: key,
         principalLabel: describePrincipal(principal),
-        attachTo: principal.userArn !== undefined ? { user: principalName(principal) } : { role: this.roleFor(principal, key).name },
+        attachTo:
+          principal.userArn !== undefined
+            ? { user: principalName(principal), account: parseIamArn(principal.userArn).account }
+            : { role: this.roleFor(principal, key).name },
         clusterNames: clusters,
         partition: this.partition.partition,
         region: this.region.region,
@@ -69,6 +77,19 @@ export class JumphostStack extends TerraformStack {
         knownRegion: props.region,
       });
     }
+  }
+
+  // TerraformStack.prepareStack resolves every element once more before synthesis, only to find
+  // references to other stacks and add remote state for them. A JumphostStack never refers to
+  // another stack, and that pass was a third of a 2,000-entry synth; its backend is always set.
+  override prepareStack(): void {}
+
+  // cdktf 0.21's HCL renderer prints the terraform block's plain attributes by index
+  // (`0 = "required_version"`), which Terraform refuses; write the attribute it meant.
+  override toHclTerraform(): { [key: string]: unknown } {
+    const rendered = super.toHclTerraform() as { hcl: string };
+    rendered.hcl = rendered.hcl.replace(/^ *0 = "required_version"$/m, `  required_version = ${JSON.stringify(this.requiredVersion)}`);
+    return rendered;
   }
 
   private addAccess(cluster: ClusterConfig, principal: PrincipalConfig, key: string, environment: AwsEnvironment): JumphostAccess {
@@ -113,6 +134,17 @@ export class JumphostStack extends TerraformStack {
     }
     return role;
   }
+}
+
+/**
+ * The oldest Terraform that runs this stack: 1.11 for S3 native locking (generally available from
+ * 1.11), 1.6 for import blocks whose id is an expression, 1.2 for lifecycle conditions.
+ */
+export function minimumTerraform(props: JumphostStackProps): string {
+  const backend = props.backend;
+  if (backend && "s3" in backend && backend.s3.useLockfile !== false) return "1.11";
+  if (props.clusters.some((cluster) => cluster.principals.some((principal) => principal.adopt))) return "1.6";
+  return "1.2";
 }
 
 function addBackend(stack: TerraformStack, name: string, config: BackendConfig, region: string | undefined): TerraformBackend {

@@ -1,7 +1,7 @@
 // The main job: config file -> cdktf.out/stacks/<stack>/cdk.tf.json (or cdk.tf with
 // SYNTH_HCL_OUTPUT=true). Nothing is written unless the whole config is valid and every stack
 // synthesized: output goes to a temporary folder first and is then moved into place.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { buildApp } from "../app";
 import { configPath, loadConfig } from "../config/load";
@@ -24,7 +24,7 @@ const processIo: SynthIo = {
 };
 
 /** Runs the synth; returns the exit code. Errors are printed as one message, never a stack trace. */
-export function runSynth(io: SynthIo = processIo): number {
+export async function runSynth(io: SynthIo = processIo): Promise<number> {
   const file = configPath(io.env);
   const outdir = io.env.CDKTF_OUTDIR || "cdktf.out";
   try {
@@ -40,6 +40,7 @@ export function runSynth(io: SynthIo = processIo): number {
         return built;
       };
       const { stacks } = io.env.JUMPHOST_DEBUG ? synthesize() : withoutStackTraces(synthesize);
+      if (io.env.SYNTH_HCL_OUTPUT === "true") await formatHcl(staging);
       publish(staging, outdir);
       io.out(`Synthesized ${stacks.length} stack(s) from ${file} to ${join(outdir, "stacks")}: ${stacks.map((s) => s.node.id).join(", ")}`);
     } finally {
@@ -67,13 +68,20 @@ function publish(staging: string, outdir: string): void {
     for (const file of readdirSync(join(stagedStacks, name))) renameSync(join(stagedStacks, name, file), join(target, file));
   }
   // Stacks no longer in the config: drop what the synth wrote, keep any state file left there.
+  // The folder stays: `cdktf synth` lists the folders before running this and removes orphans itself.
   for (const name of readdirSync(targetStacks)) {
-    if (names.includes(name)) continue;
-    const orphan = join(targetStacks, name);
-    removeGenerated(orphan);
-    if (readdirSync(orphan).length === 0) rmdirSync(orphan);
+    if (!names.includes(name)) removeGenerated(join(targetStacks, name));
   }
   renameSync(join(staging, "manifest.json"), join(outdir, "manifest.json"));
+}
+
+/** `terraform fmt` style, as `cdktf synth --hcl` does: cdktf's HCL renderer does not indent. */
+async function formatHcl(staging: string): Promise<void> {
+  const { format } = await import("@cdktf/hcl-tools");
+  for (const name of readdirSync(join(staging, "stacks"))) {
+    const file = join(staging, "stacks", name, "cdk.tf");
+    writeFileSync(file, await format(readFileSync(file, "utf8")));
+  }
 }
 
 function removeGenerated(stackDir: string): void {

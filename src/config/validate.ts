@@ -1,11 +1,12 @@
 // Rules a JSON Schema cannot say well: uniqueness, the STANDARD-only fields and the admin opt-in.
 // Runs after the structural check in ./spec, so every field here has its declared type.
 import { AccessPolicy } from "../access-policy";
+import { parseIamArn } from "../aws-names";
 import { describePrincipal, principalKey } from "../principal";
 import { ConfigError } from "./config-error";
 import { CONFIG_SPEC } from "./schema";
 import { check, SpecError } from "./spec";
-import type { JumphostConfig, PrincipalConfig } from "./types";
+import type { JumphostConfig, PrincipalConfig, StackConfig } from "./types";
 
 /** Fields only STANDARD entries may carry (an allowlist: every other type refuses them). */
 const STANDARD_ONLY = ["accessPolicies", "kubernetesGroups", "userName"] as const;
@@ -37,6 +38,7 @@ function checkRules(config: JumphostConfig): void {
         const path = `${clusterPath}.principals[${p}]`;
         firstSeen(principals, principalKey(principal), p, path, describePrincipal(principal), "principals");
         checkPrincipal(principal, path);
+        checkPolicyAccount(stack, principal, path);
       });
     });
   });
@@ -72,6 +74,23 @@ function checkPrincipal(principal: PrincipalConfig, path: string): void {
       namespaces.add(namespace);
     });
   });
+}
+
+/**
+ * describeClusterPolicy attaches an IAM policy in the stack's account. When assumeRoleArn names that
+ * account, a principal ARN of another account is caught here; otherwise a plan-time condition does it.
+ */
+function checkPolicyAccount(stack: StackConfig, principal: PrincipalConfig, path: string): void {
+  const arn = principal.roleArn ?? principal.userArn;
+  if (!stack.assumeRoleArn || !arn || principal.describeClusterPolicy === false) return;
+  const stackAccount = parseIamArn(stack.assumeRoleArn).account;
+  const principalAccount = parseIamArn(arn).account;
+  if (principalAccount !== stackAccount) {
+    throw new SpecError(
+      `${path}.describeClusterPolicy`,
+      `is true (the default), but this principal is in account ${principalAccount} and the stack's IAM policies are created in account ${stackAccount} (its assumeRoleArn). Set "describeClusterPolicy": false: EKS has no resource policies, so a principal of another account reads the cluster by assuming a role in the cluster's account.`,
+    );
+  }
 }
 
 /** Records `key` at `index`, or throws when an earlier item of `list` already has it. */

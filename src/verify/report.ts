@@ -1,4 +1,4 @@
-// The two output formats: a checklist for people, JSON for scripts (contract in docs/verify.md).
+// The two output formats: a checklist for people, JSON for scripts (contract in the README, "Verify from the jumphost").
 import { CheckResult, CheckStatus } from "./result";
 
 export interface ReportHeader {

@@ -1,4 +1,4 @@
-// What one check reports. The names and their order are part of the --json contract (docs/verify.md).
+// What one check reports. The names and their order are part of the --json contract (README, "Verify from the jumphost").
 
 /** A check's outcome, as printed and as serialized by --json. */
 export enum CheckStatus {
