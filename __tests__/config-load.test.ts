@@ -47,3 +47,30 @@ describe("loadConfig", () => {
     expect(loadConfig(path).stacks[0]!.name).toBe("a");
   });
 });
+
+describe("loadConfig, files that are not plain UTF-8 JSON", () => {
+  it.each<[string, string | Buffer, (path: string) => string]>([
+    [
+      "a key given twice",
+      '{"stacks": [{"name": "s", "clusters": [{"name": "c", "principals": [{"roleName": "r",\n "accessPolicies": [{"policy": "AmazonEKSClusterAdminPolicy", "policy": "AmazonEKSViewPolicy"}]}]}]}]}',
+      (p) => `${p}: stacks[0].clusters[0].principals[0].accessPolicies[0].policy: the key "policy" appears twice in the same object (the second at line 2); JSON keeps only the last one. Keep one.`,
+    ],
+    ["UTF-16", Buffer.from("\ufeff{}", "utf16le"), (p) => `${p}: is not UTF-8 text (it is UTF-16); save it as UTF-8 JSON.`],
+    ["binary", Buffer.from([0x7b, 0x00, 0x7d]), (p) => `${p}: is not UTF-8 text (it holds NUL bytes); save it as UTF-8 JSON.`],
+    ["text after the JSON value", '{"stacks": []} x', (p) => `${p}: invalid JSON at line 1, column 16: Unexpected non-whitespace character after the end of the JSON value.`],
+    ["over 10 MB", `{"stacks": [], "pad": "${"x".repeat(10 * 1024 * 1024)}"}`, (p) => `${p}: is larger than 10 MB; that is not a config file.`],
+  ])("rejects %s", (_case, body, message) => {
+    const path = join(dir, `${_case.replace(/\W+/g, "-")}.json`);
+    writeFileSync(path, body);
+    expect(() => loadConfig(path)).toThrow(new ConfigError(message(path)));
+  });
+
+  it("stops reading an endless file", () => {
+    expect(() => loadConfig("/dev/zero")).toThrow(new ConfigError("/dev/zero: is larger than 10 MB; that is not a config file."));
+  });
+
+  it("does not mistake keys of sibling objects for duplicates", () => {
+    const path = file("siblings.json", JSON.stringify({ stacks: [{ name: "a", clusters: [{ name: "c", principals: [{ roleName: "r" }, { roleName: "s" }] }] }, { name: "b", clusters: [{ name: "c2", principals: [{ roleName: "r" }] }] }] }));
+    expect(loadConfig(path).stacks).toHaveLength(2);
+  });
+});

@@ -74,11 +74,11 @@ describe("validateConfig", () => {
   });
 
   it.each<[string, (config: any) => unknown, string]>([
-    ["a list at the top", () => [], `(top level): a list is not allowed; expected an object (jumphost.config.json: EKS access entries to synthesize as Terraform).`],
-    ["no stacks", () => ({}), `stacks: is missing (Terraform stacks).`],
+    ["a list at the top", () => [], `(top level): a list is not allowed; expected an object: EKS access entries to synthesize as Terraform, as {"stacks": [...]}.`],
+    ["no stacks", () => ({}), `stacks: is missing: Terraform stacks.`],
     ["a misspelled top-level key", (c) => ({ ...c, stack: [] }), `stack: unknown key "stack"; did you mean "stacks"? Allowed keys: $schema, stacks.`],
-    ["empty stacks", () => ({ stacks: [] }), `stacks: [] is empty; it needs at least one item (Terraform stacks).`],
-    ["stacks as an object", () => ({ stacks: {} }), `stacks: an object is not allowed; expected a list (Terraform stacks).`],
+    ["empty stacks", () => ({ stacks: [] }), `stacks: [] is empty; it needs at least one item: Terraform stacks.`],
+    ["stacks as an object", () => ({ stacks: {} }), `stacks: an object is not allowed; expected a list: Terraform stacks.`],
     [
       "a misspelled key",
       (c) => {
@@ -88,9 +88,9 @@ describe("validateConfig", () => {
       `${P}.acessPolicies: unknown key "acessPolicies"; did you mean "accessPolicies"? Allowed keys: ${PRINCIPAL_KEYS}.`,
     ],
     ["an unknown key", (c) => void (c.stacks[0].foo = 1), `stacks[0].foo: unknown key "foo". Allowed keys: name, region, tags, assumeRoleArn, backend, clusters.`],
-    ["a number for a name", (c) => void (c.stacks[0].name = 5), `stacks[0].name: 5 is not allowed; expected a string (stack name).`],
+    ["a number for a name", (c) => void (c.stacks[0].name = 5), `stacks[0].name: 5 is not allowed; expected a string: stack name.`],
     ["a string for a boolean", (c) => void (principal(c).describeClusterPolicy = "yes"), `${P}.describeClusterPolicy: "yes" is not allowed; expected true or false.`],
-    ["missing clusters", (c) => void delete c.stacks[0].clusters, `stacks[0].clusters: is missing (EKS clusters of this stack).`],
+    ["missing clusters", (c) => void delete c.stacks[0].clusters, `stacks[0].clusters: is missing: EKS clusters of this stack.`],
     ["no role or user", (c) => void delete principal(c).roleName, `${P}: set exactly one of roleName, roleArn, userArn; none is set.`],
     [
       "roleName together with roleArn",
@@ -100,13 +100,13 @@ describe("validateConfig", () => {
     [
       "a misspelled access policy",
       (c) => void (principal(c).accessPolicies[0].policy = "AmazonEKSViewPolicyy"),
-      `${P}.accessPolicies[0].policy: "AmazonEKSViewPolicyy" is not an EKS access policy; did you mean "AmazonEKSViewPolicy"? Allowed: ${POLICIES}.`,
+      `${P}.accessPolicies[0].policy: "AmazonEKSViewPolicyy" is not an EKS access policy for people; did you mean "AmazonEKSViewPolicy"? Allowed: ${POLICIES}.`,
     ],
-    ["an unknown access policy", (c) => void (principal(c).accessPolicies[0].policy = "ReadOnly"), `${P}.accessPolicies[0].policy: "ReadOnly" is not an EKS access policy. Allowed: ${POLICIES}.`],
+    ["an unknown access policy", (c) => void (principal(c).accessPolicies[0].policy = "ReadOnly"), `${P}.accessPolicies[0].policy: "ReadOnly" is not an EKS access policy for people. Allowed: ${POLICIES}.`],
     [
       "empty namespaces",
       (c) => void (principal(c).accessPolicies[1].namespaces = []),
-      `${P}.accessPolicies[1].namespaces: [] is empty; it needs at least one item (namespaces the policy is limited to; absent means the whole cluster).`,
+      `${P}.accessPolicies[1].namespaces: [] is empty; it needs at least one item: namespaces the policy is limited to; absent means the whole cluster.`,
     ],
     [
       "an invalid namespace",
@@ -140,7 +140,7 @@ describe("validateConfig", () => {
         delete principal(c).roleName;
         principal(c).roleArn = "arn:aws:iam::12345:role/x";
       },
-      `${P}.roleArn: "arn:aws:iam::12345:role/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional).`,
+      `${P}.roleArn: "arn:aws:iam::12345:role/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional, at most 512 characters).`,
     ],
     [
       "a user ARN as roleArn",
@@ -148,7 +148,7 @@ describe("validateConfig", () => {
         delete principal(c).roleName;
         principal(c).roleArn = "arn:aws:iam::123456789012:user/x";
       },
-      `${P}.roleArn: "arn:aws:iam::123456789012:user/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional).`,
+      `${P}.roleArn: "arn:aws:iam::123456789012:user/x" is not valid: an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional, at most 512 characters).`,
     ],
     [
       "an unknown partition",
@@ -156,7 +156,7 @@ describe("validateConfig", () => {
         delete principal(c).roleName;
         principal(c).userArn = "arn:aws-gov:iam::123456789012:user/x";
       },
-      `${P}.userArn: "arn:aws-gov:iam::123456789012:user/x" is not valid: an IAM user ARN such as arn:PARTITION:iam::123456789012:user/PATH/NAME (path optional).`,
+      `${P}.userArn: "arn:aws-gov:iam::123456789012:user/x" is not valid: an IAM user ARN such as arn:PARTITION:iam::123456789012:user/PATH/NAME (path optional, at most 512 characters).`,
     ],
     ["a region without number", (c) => void (c.stacks[0].region = "us-east"), `stacks[0].region: "us-east" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.`],
     ["an upper-case region", (c) => void (c.stacks[0].region = "US-EAST-1"), `stacks[0].region: "US-EAST-1" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.`],
@@ -232,20 +232,20 @@ describe("validateConfig", () => {
           `${P}.userName: "${userName}" is not valid: a Kubernetes username that does not start with system:, eks:, aws:, amazon: or iam:; {{SessionName}} and {{SessionNameRaw}} only after a colon, e.g. ops:{{SessionName}}.`,
         ] as [string, (c: any) => unknown, string],
     ),
-    ["a reserved tag key", (c) => void (c.stacks[0].tags = { "aws:x": "y" }), `stacks[0].tags["aws:x"]: key "aws:x" is not valid: a tag key of 1-128 characters that does not start with aws:.`],
-    ["a number as tag value", (c) => void (c.stacks[0].tags = { team: 1 }), `stacks[0].tags.team: 1 is not allowed; expected a string (tag value).`],
+    ["a reserved tag key", (c) => void (c.stacks[0].tags = { "aws:x": "y" }), `stacks[0].tags["aws:x"]: key "aws:x" is not valid: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @ that does not start with aws:.`],
+    ["a number as tag value", (c) => void (c.stacks[0].tags = { team: 1 }), `stacks[0].tags.team: 1 is not allowed; expected a string: tag value.`],
     ["two backends", (c) => void (c.stacks[0].backend = { local: {}, s3: { bucket: "abc" } }), `stacks[0].backend: set exactly one of local, s3, cloud; local and s3 are set.`],
     [
       "an absolute local state path",
       (c) => void (c.stacks[0].backend = { local: { path: "/tmp/x.tfstate" } }),
       `stacks[0].backend.local.path: "/tmp/x.tfstate" is not valid: a relative path (absolute paths differ between machines).`,
     ],
-    ["an s3 backend without bucket", (c) => void (c.stacks[0].backend = { s3: {} }), `stacks[0].backend.s3.bucket: is missing (S3 bucket name).`],
+    ["an s3 backend without bucket", (c) => void (c.stacks[0].backend = { s3: {} }), `stacks[0].backend.s3.bucket: is missing: S3 bucket name.`],
     ["an unknown backend", (c) => void (c.stacks[0].backend = { gcs: {} }), `stacks[0].backend.gcs: unknown key "gcs". Allowed keys: local, s3, cloud.`],
     [
       "a cloud backend without workspace",
       (c) => void (c.stacks[0].backend = { cloud: { organization: "acme" } }),
-      `stacks[0].backend.cloud.workspace: is missing (workspace name).`,
+      `stacks[0].backend.cloud.workspace: is missing: workspace name.`,
     ],
     [
       "a principal of another account with describeClusterPolicy, when assumeRoleArn names the stack's account",
@@ -258,9 +258,9 @@ describe("validateConfig", () => {
     [
       "null as principal",
       (c) => void (c.stacks[0].clusters[0].principals[0] = null),
-      `${P}: null is not allowed; expected an object (an IAM principal given access: exactly one of roleName, roleArn, userArn).`,
+      `${P}: null is not allowed; expected an object: an IAM principal given access: exactly one of roleName, roleArn, userArn.`,
     ],
-    ["no principals", (c) => void (c.stacks[0].clusters[0].principals = []), `stacks[0].clusters[0].principals: [] is empty; it needs at least one item (principals given access).`],
+    ["no principals", (c) => void (c.stacks[0].clusters[0].principals = []), `stacks[0].clusters[0].principals: [] is empty; it needs at least one item: principals given access.`],
   ])("rejects %s", (_case, change, message) => {
     const config = mutate(change);
     expect(() => validateConfig(config, FILE)).toThrow(new ConfigError(`${FILE}: ${message}`));
@@ -280,5 +280,76 @@ describe("validateConfig", () => {
       principal(c).roleName = "bad name";
     });
     expect(() => validateConfig(config, FILE)).toThrow(/: stacks\[0\]\.region: /);
+  });
+});
+
+describe("validateConfig, inputs that would break Terraform or AWS later", () => {
+  const base = () => ({ stacks: [{ name: "s1", region: "us-east-1", clusters: [{ name: "c1", principals: [{ roleName: "jumphost", accessPolicies: [{ policy: "AmazonEKSViewPolicy" }] }] as any[] }] }] as any[] });
+  const first = (c: any) => c.stacks[0].clusters[0].principals[0];
+  const ALLOWED_POLICIES = `Allowed: ${POLICIES}.`;
+
+  it.each<[string, (c: any) => void, string]>([
+    ["a Terraform template in a tag", (c) => void (c.stacks[0].tags = { cost: "${team}" }), `stacks[0].tags.cost: "\${team}" contains "\${" or "%{", which Terraform would evaluate as an expression; remove it.`],
+    ["a Terraform directive in a group", (c) => void (first(c).kubernetesGroups = ["h%{y}"]), `${P}.kubernetesGroups[0]: "h%{y}" contains "\${" or "%{", which Terraform would evaluate as an expression; remove it.`],
+    ["a key of Object.prototype", (c) => void (c.stacks[0].toString = 5), `stacks[0].toString: unknown key "toString". Allowed keys: name, region, tags, assumeRoleArn, backend, clusters.`],
+    ["constructor at the top", (c) => void (c.constructor = 5), `constructor: unknown key "constructor". Allowed keys: $schema, stacks.`],
+    [
+      "a huge value, echoed shortened",
+      (c) => void (c.stacks[0].name = "x".repeat(5000)),
+      `stacks[0].name: "${"x".repeat(109)}..." (5002 characters) is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).`,
+    ],
+    [
+      "a policy ARN instead of its name",
+      (c) => void (first(c).accessPolicies[0].policy = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"),
+      `${P}.accessPolicies[0].policy: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy" is not an EKS access policy for people; give the policy's name, not its ARN ("AmazonEKSViewPolicy"). ${ALLOWED_POLICIES}`,
+    ],
+    [
+      "a node policy",
+      (c) => void (first(c).accessPolicies[0].policy = "AmazonEKSAutoNodePolicy"),
+      `${P}.accessPolicies[0].policy: "AmazonEKSAutoNodePolicy" is not an EKS access policy for people; node, Auto Mode and service policies are left out on purpose. ${ALLOWED_POLICIES}`,
+    ],
+    ["the same role in another letter case", (c) => void c.stacks[0].clusters[0].principals.push({ roleName: "JUMPHOST" }), `stacks[0].clusters[0].principals[1]: roleName "JUMPHOST" is already used by principals[0]; each must be unique.`],
+    [
+      "a roleName and the roleArn of the same role, when the stack's account is known",
+      (c) => {
+        c.stacks[0].assumeRoleArn = "arn:aws:iam::111111111111:role/tf";
+        c.stacks[0].clusters[0].principals.push({ roleArn: "arn:aws:iam::111111111111:role/ops/jumphost", describeClusterPolicy: false });
+      },
+      `stacks[0].clusters[0].principals[1]: roleArn "arn:aws:iam::111111111111:role/ops/jumphost" is already used by principals[0]; each must be unique.`,
+    ],
+    [
+      "one cluster in two stacks",
+      (c) => void c.stacks.push({ name: "s2", region: "us-east-1", clusters: [{ name: "c1", principals: [{ roleName: "other" }] }] }),
+      `stacks[1].clusters[0].name: cluster "c1" is already in stacks[0] ("s1"), with the same account and region; put all of a cluster's principals in one stack.`,
+    ],
+    [
+      "more than 50 tags with the stack's",
+      (c) => {
+        c.stacks[0].tags = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, "x"]));
+        first(c).tags = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`b${i}`, "x"]));
+      },
+      `${P}.tags: with the stack's tags the access entry would have 51 tags; AWS allows 50 per resource.`,
+    ],
+    ["a tag key IAM refuses", (c) => void (c.stacks[0].tags = { "a!b": "x" }), `stacks[0].tags["a!b"]: key "a!b" is not valid: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @ that does not start with aws:.`],
+    ["a tag value IAM refuses", (c) => void (c.stacks[0].tags = { c: "R&D" }), `stacks[0].tags.c: "R&D" is not valid: a tag value of at most 256 letters, digits, spaces and _ . : / = + - @.`],
+    ["a bucket named like an IP address", (c) => void (c.stacks[0].backend = { s3: { bucket: "192.168.1.1" } }), `stacks[0].backend.s3.bucket: "192.168.1.1" is not valid: an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens.`],
+    ["an S3 key starting with /", (c) => void (c.stacks[0].backend = { s3: { bucket: "abc", key: "/x/" } }), `stacks[0].backend.s3.key: "/x/" is not valid: an S3 object key that does not start with / or white space.`],
+    ["an HCP workspace with a space", (c) => void (c.stacks[0].backend = { cloud: { organization: "acme", workspace: "a b/c" } }), `stacks[0].backend.cloud.workspace: "a b/c" is not valid: an HCP Terraform name: 1-90 letters, digits, - and _.`],
+    [
+      "a control character in a username",
+      (c) => void (first(c).userName = "a\u0000b"),
+      `${P}.userName: "a\\u0000b" is not valid: a Kubernetes username that does not start with system:, eks:, aws:, amazon: or iam:; {{SessionName}} and {{SessionNameRaw}} only after a colon, e.g. ops:{{SessionName}}.`,
+    ],
+  ])("rejects %s", (_case, change, message) => {
+    const config = base();
+    change(config);
+    expect(() => validateConfig(config, FILE)).toThrow(new ConfigError(`${FILE}: ${message}`));
+  });
+
+  it("accepts tags in any script and the same cluster name in two regions", () => {
+    const config = base();
+    config.stacks[0].tags = { Kostenstelle: "Übersee 42", "team:name": "a+b=c@d" };
+    config.stacks.push({ name: "s2", region: "eu-west-1", clusters: [{ name: "c1", principals: [{ roleName: "jumphost" }] }] });
+    expect(() => validateConfig(config, FILE)).not.toThrow();
   });
 });

@@ -240,6 +240,14 @@ describe("JumphostStack options", () => {
     expect(json.terraform!.backend).toBeUndefined();
   });
 
+  it("gives every data source and resource a valid Terraform name, whatever characters IAM allows in the role name", () => {
+    const json = synthJson(oneCluster([{ roleName: "jumphost.prod@ops+1=a,b", accessPolicies: [{ policy: "AmazonEKSViewPolicy" }] }]));
+    const names = [json.data, json.resource].flatMap((blocksByType) => Object.values(blocksByType ?? {}).flatMap((byName) => Object.keys(byName)));
+    expect(names).toContain("role-jumphost_2eprod_40ops_2b1_3da_2cb");
+    for (const name of names) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_-]*$/);
+    expect(blocks(json, "data", "aws_iam_role")["role-jumphost_2eprod_40ops_2b1_3da_2cb"]).toEqual({ name: "jumphost.prod@ops+1=a,b" });
+  });
+
   it("passes cdktf's own validations", () => {
     const stack = new JumphostStack(Testing.app(), "s", oneCluster([{ roleName: "jumphost" }]));
     expect(() => Testing.synth(stack, true)).not.toThrow();

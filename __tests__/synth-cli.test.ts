@@ -51,7 +51,7 @@ describe("npm run synth", () => {
     expect(result).toEqual({
       code: 1,
       out: [],
-      err: [`error: ${ws.config}: stacks[0].clusters: [] is empty; it needs at least one item (EKS clusters of this stack).`],
+      err: [`error: ${ws.config}: stacks[0].clusters: [] is empty; it needs at least one item: EKS clusters of this stack.`],
     });
     expect(readFileSync(stackFile(ws.out))).toEqual(before);
     expect(readdirSync(ws.dir).sort()).toEqual(["cdktf.out", "jumphost.config.json"]);

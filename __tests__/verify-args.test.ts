@@ -49,7 +49,7 @@ test("a config that breaks the schema: exit 2 with the validator's message", asy
   expect(result).toEqual({
     code: 2,
     out: "",
-    err: `eks-jumphost-verify: --config: ${invalid}: stacks[0].clusters[0].principals: [] is empty; it needs at least one item (principals given access).\n`,
+    err: `eks-jumphost-verify: --config: ${invalid}: stacks[0].clusters[0].principals: [] is empty; it needs at least one item: principals given access.\n`,
   });
 });
 

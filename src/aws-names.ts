@@ -12,7 +12,7 @@ export interface NameRule {
 // Partitions as IAM ARNs spell them; an allowlist so a typo such as "arn:aws-gov:" fails at synth.
 const PARTITION = "aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc";
 // IAM paths: "/" or "/seg/.../" of printable ASCII; names: IAM's [\w+=,.@-].
-const IAM_PATH = "/(?:[\\x21-\\x7E]+/)?";
+const IAM_PATH = "/(?:[\\x21-\\x7E]{1,510}/)?";
 const IAM_NAME = "[\\w+=,.@-]{1,64}";
 
 export const CLUSTER_NAME: NameRule = {
@@ -32,15 +32,15 @@ export const ROLE_NAME: NameRule = {
 export const ROLE_ARN: NameRule = {
   pattern: new RegExp(`^arn:(?:${PARTITION}):iam::\\d{12}:role${IAM_PATH}${IAM_NAME}$`),
   minLength: 20,
-  maxLength: 2048,
-  allowed: "an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional)",
+  maxLength: 620,
+  allowed: "an IAM role ARN such as arn:PARTITION:iam::123456789012:role/PATH/NAME (path optional, at most 512 characters)",
 };
 
 export const USER_ARN: NameRule = {
   pattern: new RegExp(`^arn:(?:${PARTITION}):iam::\\d{12}:user${IAM_PATH}${IAM_NAME}$`),
   minLength: 20,
-  maxLength: 2048,
-  allowed: "an IAM user ARN such as arn:PARTITION:iam::123456789012:user/PATH/NAME (path optional)",
+  maxLength: 620,
+  allowed: "an IAM user ARN such as arn:PARTITION:iam::123456789012:user/PATH/NAME (path optional, at most 512 characters)",
 };
 
 export const REGION: NameRule = {
@@ -66,7 +66,7 @@ export const NAMESPACE: NameRule = {
 };
 
 export const KUBERNETES_GROUP: NameRule = {
-  pattern: /^(?!system:)\S+$/,
+  pattern: /^(?!system:)[^\s\x00-\x1F\x7F]+$/,
   minLength: 1,
   maxLength: 255,
   allowed: "a Kubernetes group name without spaces that does not start with system: (EKS refuses system: groups; use an access policy instead)",
@@ -74,32 +74,42 @@ export const KUBERNETES_GROUP: NameRule = {
 
 export const USER_NAME: NameRule = {
   // Reserved prefixes refused by EKS; templates only after a colon ("ops:{{SessionName}}").
-  pattern: /^(?!(?:system|eks|aws|amazon|iam):)(?:[^{}\s]|(?<=:[^{}\s]*)\{\{SessionName(?:Raw)?\}\})+$/,
+  pattern: /^(?!(?:system|eks|aws|amazon|iam):)(?:[^{}\s\x00-\x1F\x7F]|(?<=:[^{}\s]*)\{\{SessionName(?:Raw)?\}\})+$/,
   minLength: 1,
   maxLength: 255,
   allowed:
     "a Kubernetes username that does not start with system:, eks:, aws:, amazon: or iam:; {{SessionName}} and {{SessionNameRaw}} only after a colon, e.g. ops:{{SessionName}}",
 };
 
+// AWS tags allow letters, digits and white space of any script plus _ . : / = + - @; IAM
+// policies get the stack's default_tags, and IAM refuses anything else.
 export const TAG_KEY: NameRule = {
-  pattern: /^(?!aws:)[^\x00-\x1F]+$/,
+  pattern: /^(?![aA][wW][sS]:)(?!__proto__$)[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
   minLength: 1,
   maxLength: 128,
-  allowed: "a tag key of 1-128 characters that does not start with aws:",
+  allowed: "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @ that does not start with aws:",
 };
 
 export const TAG_VALUE: NameRule = {
-  pattern: /^[^\x00-\x1F]*$/,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
   minLength: 0,
   maxLength: 256,
-  allowed: "a tag value of at most 256 characters",
+  allowed: "a tag value of at most 256 letters, digits, spaces and _ . : / = + - @",
 };
 
 export const S3_BUCKET: NameRule = {
-  pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+  // No IP-address form, no "..", ".-" or "-.", no "xn--" prefix: S3's naming rules.
+  pattern: /^(?!\d+\.\d+\.\d+\.\d+$)(?!xn--)(?!.*(?:\.\.|\.-|-\.))[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
   minLength: 3,
   maxLength: 63,
   allowed: "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens",
+};
+
+export const HCP_NAME: NameRule = {
+  pattern: /^[A-Za-z0-9_-]+$/,
+  minLength: 1,
+  maxLength: 90,
+  allowed: "an HCP Terraform name: 1-90 letters, digits, - and _",
 };
 
 /** Why `value` breaks `rule`, or undefined when it does not. */

@@ -129,7 +129,7 @@ export class JumphostStack extends TerraformStack {
             }
           : undefined,
       }));
-      role.overrideLogicalId(key);
+      role.overrideLogicalId(terraformName(key));
       this.roles.set(key, role);
     }
     return role;

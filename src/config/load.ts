@@ -1,7 +1,8 @@
 // Reads jumphost.config.json. Every way the file can be wrong ends in one ConfigError whose
 // message names the file, and never in a stack trace.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { ConfigError } from "./config-error";
+import { findDuplicateKey } from "./duplicate-keys";
 import type { JumphostConfig } from "./types";
 import { validateConfig } from "./validate";
 
@@ -14,9 +15,13 @@ export function loadConfig(file: string): JumphostConfig {
   return validateConfig(parseConfig(readConfigText(file), file), file);
 }
 
+/** Far above any real config (a 2,000-entry fleet is ~0.5 MB); keeps /dev/zero from hanging us. */
+const MAX_BYTES = 10 * 1024 * 1024;
+
 function readConfigText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, "utf8");
+    bytes = readCapped(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
@@ -24,6 +29,32 @@ function readConfigText(file: string): string {
     }
     if (code === "EISDIR") throw new ConfigError(`${file}: is a directory; expected a JSON config file.`);
     throw new ConfigError(`${file}: cannot be read (${code ?? String(err)}).`);
+  }
+  if (bytes.length > MAX_BYTES) throw new ConfigError(`${file}: is larger than ${MAX_BYTES / 1024 / 1024} MB; that is not a config file.`);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || bytes.includes(0)) {
+    throw new ConfigError(`${file}: is not UTF-8 text (${utf16 ? "it is UTF-16" : "it holds NUL bytes"}); save it as UTF-8 JSON.`);
+  }
+  return bytes.toString("utf8");
+}
+
+/** Reads at most MAX_BYTES + 1 bytes, so an endless file stops being read. */
+function readCapped(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > MAX_BYTES) break;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -33,15 +64,26 @@ export function parseConfig(text: string, file: string): unknown {
   if (body.trim() === "") {
     throw new ConfigError(`${file}: is empty; expected a JSON object such as {"stacks": [...]} (see README, "Config reference").`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (err) {
     const message = (err as Error).message;
     const position = /at position (\d+)/.exec(message);
     const where = position ? ` at ${lineAndColumn(body, Number(position[1]))}` : "";
-    const reason = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/ after JSON at position \d+.*$/s, " after the end of the JSON value")
+      .replace(/, ".*" is not valid JSON$/s, "");
     throw new ConfigError(`${file}: invalid JSON${where}: ${reason}.`);
   }
+  const duplicate = findDuplicateKey(body);
+  if (duplicate) {
+    throw new ConfigError(
+      `${file}: ${duplicate.path}: the key ${JSON.stringify(duplicate.key)} appears twice in the same object (the second at line ${duplicate.line}); JSON keeps only the last one. Keep one.`,
+    );
+  }
+  return value;
 }
 
 function lineAndColumn(text: string, offset: number): string {

@@ -28,6 +28,16 @@ const nonEmpty = (description: string): StringSpec => ({
   allowed: `a non-empty string (${description})`,
 });
 
+/** A full policy ARN, or a real access policy that is not for people, gets a precise hint. */
+function policyHint(value: string): string | undefined {
+  const name = /:cluster-access-policy\/([\w-]+)$/.exec(value)?.[1];
+  if (name) return `give the policy's name, not its ARN${AccessPolicy.FOR_PEOPLE.some((p) => p.name === name) ? ` ("${name}")` : ""}.`;
+  if (/^Amazon(EKS|EMR|Sagemaker)\w*Policy$/.test(value)) {
+    return "node, Auto Mode and service policies are left out on purpose.";
+  }
+  return undefined;
+}
+
 const accessPolicy: ObjectSpec = {
   kind: "object",
   description: "an EKS access policy to associate, at cluster scope unless namespaces are given",
@@ -37,7 +47,8 @@ const accessPolicy: ObjectSpec = {
       kind: "string",
       description: "access policy name",
       enum: AccessPolicy.FOR_PEOPLE.map((policy) => policy.name),
-      enumNoun: "an EKS access policy",
+      enumNoun: "an EKS access policy for people",
+      enumHint: policyHint,
     },
     namespaces: {
       kind: "array",
@@ -121,7 +132,7 @@ const backend: ObjectSpec = {
       properties: {
         path: {
           ...nonEmpty("state file path, relative to cdktf.out/stacks/<stack>"),
-          pattern: /^(?![/\\]|[A-Za-z]:)/,
+          pattern: /^(?![/\\]|[A-Za-z]:)[^\x00-\x1F]+$/,
           allowed: "a relative path (absolute paths differ between machines)",
         },
       },
@@ -132,7 +143,11 @@ const backend: ObjectSpec = {
       required: ["bucket"],
       properties: {
         bucket: named(names.S3_BUCKET, "S3 bucket name"),
-        key: nonEmpty("object key (default <stack>/terraform.tfstate)"),
+        key: {
+          ...nonEmpty("object key, default <stack>/terraform.tfstate"),
+          pattern: /^[^/\s][^\x00-\x1F]*$/,
+          allowed: "an S3 object key that does not start with / or white space",
+        },
         region: named(names.REGION, "bucket region (default: the stack's region)"),
         useLockfile: { kind: "boolean", default: true, description: "S3 native state locking (Terraform >= 1.10), no DynamoDB table" },
         encrypt: { kind: "boolean", default: true, description: "server-side encryption of the state object" },
@@ -143,9 +158,13 @@ const backend: ObjectSpec = {
       description: "HCP Terraform / Terraform Enterprise workspace",
       required: ["organization", "workspace"],
       properties: {
-        organization: nonEmpty("organization name"),
-        workspace: nonEmpty("workspace name"),
-        hostname: nonEmpty("hostname (default app.terraform.io)"),
+        organization: named(names.HCP_NAME, "organization name"),
+        workspace: named(names.HCP_NAME, "workspace name"),
+        hostname: {
+          ...nonEmpty("hostname, default app.terraform.io"),
+          pattern: /^[a-z0-9.-]+(:\d+)?$/i,
+          allowed: "a host name such as app.terraform.io or tfe.example.com",
+        },
       },
     },
   },
@@ -158,7 +177,7 @@ const stack: ObjectSpec = {
   properties: {
     name: named(names.STACK_NAME, "stack name"),
     region: named(names.REGION, "AWS region of the clusters (default: the provider's, e.g. AWS_REGION)"),
-    tags: tags("tags on every taggable resource (provider default_tags)"),
+    tags: tags("tags on every taggable resource, through the provider's default_tags"),
     assumeRoleArn: named(names.ROLE_ARN, "role the provider assumes, to manage clusters in another account"),
     backend,
     clusters: { kind: "array", description: "EKS clusters of this stack", minItems: 1, items: cluster },
@@ -168,7 +187,7 @@ const stack: ObjectSpec = {
 /** The whole file. */
 export const CONFIG_SPEC: Spec = {
   kind: "object",
-  description: "jumphost.config.json: EKS access entries to synthesize as Terraform",
+  description: "EKS access entries to synthesize as Terraform, as {\"stacks\": [...]}",
   required: ["stacks"],
   properties: {
     $schema: nonEmpty("JSON Schema of this file, for editors"),

@@ -18,6 +18,8 @@ export interface StringSpec extends Common {
   readonly maxLength?: number;
   /** What a valid value looks like, for pattern and length errors. */
   readonly allowed?: string;
+  /** A better message than "did you mean" for some values outside `enum` (e.g. a full ARN). */
+  readonly enumHint?: (value: string) => string | undefined;
 }
 
 export interface BooleanSpec extends Common {
@@ -77,25 +79,33 @@ export function check(spec: Spec, value: unknown, path: string): void {
   }
 }
 
+/** Terraform reads "${" and "%{" in any string of its JSON or HCL as an expression or directive. */
+export const TEMPLATE_SEQUENCE = /[$%]\{/;
+
 function checkString(spec: StringSpec, value: unknown, path: string): void {
-  if (typeof value !== "string") throw wrongType(path, value, `a string (${spec.description})`);
+  if (typeof value !== "string") throw wrongType(path, value, `a string: ${spec.description}`);
+  if (TEMPLATE_SEQUENCE.test(value)) {
+    throw new SpecError(path, `${show(value)} contains "\${" or "%{", which Terraform would evaluate as an expression; remove it.`);
+  }
   if (spec.enum && !spec.enum.includes(value)) {
-    const guess = closest(value, spec.enum);
-    const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : ".";
-    throw new SpecError(path, `${JSON.stringify(value)} is not ${spec.enumNoun ?? "allowed"}${hint} Allowed: ${spec.enum.join(", ")}.`);
+    const special = spec.enumHint?.(value);
+    // Edit distance is quadratic: no suggestion for values far longer than any candidate.
+    const guess = special === undefined && value.length <= 100 ? closest(value, spec.enum) : undefined;
+    const hint = special !== undefined ? `; ${special}` : guess ? `; did you mean ${JSON.stringify(guess)}?` : ".";
+    throw new SpecError(path, `${show(value)} is not ${spec.enumNoun ?? "allowed"}${hint} Allowed: ${spec.enum.join(", ")}.`);
   }
   const tooShort = spec.minLength !== undefined && value.length < spec.minLength;
   const tooLong = spec.maxLength !== undefined && value.length > spec.maxLength;
   if (tooShort || tooLong || (spec.pattern && !spec.pattern.test(value))) {
-    throw new SpecError(path, `${JSON.stringify(value)} is not valid: ${spec.allowed ?? spec.description}.`);
+    throw new SpecError(path, `${show(value)} is not valid: ${spec.allowed ?? spec.description}.`);
   }
 }
 
 function checkArray(spec: ArraySpec, value: unknown, path: string): void {
-  if (!Array.isArray(value)) throw wrongType(path, value, `a list (${spec.description})`);
+  if (!Array.isArray(value)) throw wrongType(path, value, `a list: ${spec.description}`);
   if (spec.minItems !== undefined && value.length < spec.minItems) {
     const what = spec.minItems === 1 ? "at least one item" : `at least ${spec.minItems} items`;
-    throw new SpecError(path, `${JSON.stringify(value)} is empty; it needs ${what} (${spec.description}).`);
+    throw new SpecError(path, `[] is empty; it needs ${what}: ${spec.description}.`);
   }
   if (spec.maxItems !== undefined && value.length > spec.maxItems) {
     throw new SpecError(path, `has ${value.length} items; at most ${spec.maxItems} are allowed.`);
@@ -104,18 +114,19 @@ function checkArray(spec: ArraySpec, value: unknown, path: string): void {
 }
 
 function checkObject(spec: ObjectSpec, value: unknown, path: string): void {
-  if (!isPlainObject(value)) throw wrongType(path, value, `an object (${spec.description})`);
+  if (!isPlainObject(value)) throw wrongType(path, value, `an object: ${spec.description}`);
   const known = Object.keys(spec.properties);
   for (const key of Object.keys(value)) {
-    if (!(key in spec.properties)) {
-      const guess = closest(key, known);
+    // Own keys only: "toString" or "__proto__" must not pass as known through the prototype.
+    if (!Object.hasOwn(spec.properties, key)) {
+      const guess = key.length <= 100 ? closest(key, known) : undefined;
       const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : ".";
-      throw new SpecError(join(path, key), `unknown key ${JSON.stringify(key)}${hint} Allowed keys: ${known.join(", ")}.`);
+      throw new SpecError(join(path, shorten(key)), `unknown key ${show(key)}${hint} Allowed keys: ${known.join(", ")}.`);
     }
   }
   for (const key of spec.required ?? []) {
     if (value[key] === undefined) {
-      throw new SpecError(join(path, key), `is missing (${spec.properties[key]!.description}).`);
+      throw new SpecError(join(path, key), `is missing: ${spec.properties[key]!.description}.`);
     }
   }
   if (spec.exactlyOneOf) {
@@ -131,13 +142,13 @@ function checkObject(spec: ObjectSpec, value: unknown, path: string): void {
 }
 
 function checkMap(spec: MapSpec, value: unknown, path: string): void {
-  if (!isPlainObject(value)) throw wrongType(path, value, `an object (${spec.description})`);
+  if (!isPlainObject(value)) throw wrongType(path, value, `an object: ${spec.description}`);
   const entries = Object.entries(value);
   if (spec.maxProperties !== undefined && entries.length > spec.maxProperties) {
     throw new SpecError(path, `has ${entries.length} entries; at most ${spec.maxProperties} are allowed.`);
   }
   for (const [key, item] of entries) {
-    const keyPath = join(path, key);
+    const keyPath = join(path, shorten(key));
     try {
       check(spec.keys, key, keyPath);
     } catch (err) {
@@ -154,6 +165,7 @@ export function toJsonSchema(spec: Spec): Record<string, unknown> {
   switch (spec.kind) {
     case "string":
       out.type = "string";
+      out.not = { pattern: TEMPLATE_SEQUENCE.source };
       if (spec.enum) out.enum = [...spec.enum];
       if (spec.pattern) out.pattern = spec.pattern.source;
       if (spec.minLength !== undefined) out.minLength = spec.minLength;
@@ -208,6 +220,15 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return show(value);
+}
+
+/** JSON text of a value, cut to 120 characters: a message must not echo a 50 MB string. */
+export function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 120 ? `${text.slice(0, 110)}..." (${text.length} characters)` : text;
+}
+
+function shorten(key: string): string {
+  return key.length > 100 ? `${key.slice(0, 97)}...` : key;
 }

@@ -25,26 +25,54 @@ export function validateConfig(value: unknown, file: string): JumphostConfig {
 
 function checkRules(config: JumphostConfig): void {
   const stackNames = new Map<string, number>();
+  // A cluster is known by its account (the assumed role's, or the default credentials'), region
+  // and name; its entries belong in one stack, or two states would fight over them.
+  const clustersSeen = new Map<string, string>();
   config.stacks.forEach((stack, s) => {
     const stackPath = `stacks[${s}]`;
     // Stack names become folder names: compare case-insensitively for case-insensitive disks.
     firstSeen(stackNames, stack.name.toLowerCase(), s, `${stackPath}.name`, `stack name ${JSON.stringify(stack.name)}`, "stacks");
+    const stackAccount = stack.assumeRoleArn ? parseIamArn(stack.assumeRoleArn).account : undefined;
     const clusterNames = new Map<string, number>();
     stack.clusters.forEach((cluster, c) => {
       const clusterPath = `${stackPath}.clusters[${c}]`;
       firstSeen(clusterNames, cluster.name, c, `${clusterPath}.name`, `cluster ${JSON.stringify(cluster.name)}`, "clusters");
+      const where = JSON.stringify([stackAccount ?? "", stack.region ?? "", cluster.name]);
+      const other = clustersSeen.get(where);
+      if (other !== undefined) {
+        throw new SpecError(`${clusterPath}.name`, `cluster ${JSON.stringify(cluster.name)} is already in ${other}, with the same account and region; put all of a cluster's principals in one stack.`);
+      }
+      clustersSeen.set(where, `${stackPath} (${JSON.stringify(stack.name)})`);
       const principals = new Map<string, number>();
       cluster.principals.forEach((principal, p) => {
         const path = `${clusterPath}.principals[${p}]`;
-        firstSeen(principals, principalKey(principal), p, path, describePrincipal(principal), "principals");
-        checkPrincipal(principal, path);
+        firstSeen(principals, identity(principal, stackAccount), p, path, describePrincipal(principal), "principals");
+        checkPrincipal(principal, path, stack.tags);
         checkPolicyAccount(stack, principal, path);
       });
     });
   });
 }
 
-function checkPrincipal(principal: PrincipalConfig, path: string): void {
+/**
+ * Who a principal is, for duplicates: IAM names are case-insensitive, and a roleName is the role of
+ * that name in the stack's account, so it equals a roleArn there when assumeRoleArn names the account.
+ */
+function identity(principal: PrincipalConfig, stackAccount: string | undefined): string {
+  if (principal.roleName !== undefined && stackAccount !== undefined) {
+    return `rolearn-${stackAccount}-${principal.roleName}`.toLowerCase();
+  }
+  return principalKey(principal).toLowerCase();
+}
+
+/** Tags on one resource, the provider's default_tags included. */
+const MAX_TAGS = 50;
+
+function checkPrincipal(principal: PrincipalConfig, path: string, stackTags: Record<string, string> | undefined): void {
+  const tagCount = new Set([...Object.keys(stackTags ?? {}), ...Object.keys(principal.tags ?? {})]).size;
+  if (tagCount > MAX_TAGS) {
+    throw new SpecError(`${path}.tags`, `with the stack's tags the access entry would have ${tagCount} tags; AWS allows ${MAX_TAGS} per resource.`);
+  }
   const type = principal.type ?? "STANDARD";
   if (type !== "STANDARD") {
     for (const field of STANDARD_ONLY) {
