@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runSynth } from "../src/cli/synth";
@@ -63,7 +63,7 @@ describe("npm run synth", () => {
     const result = await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
     expect(result.code).toBe(1);
     expect(result.err).toHaveLength(1);
-    expect(result.err[0]).toMatch(/^error: stack "big": roleName "jumphost" is on 200 clusters; .* need 12 IAM policies/);
+    expect(result.err[0]).toMatch(new RegExp(`^error: ${ws.config}: stack "big": roleName "jumphost" is on 200 clusters; .* need 12 IAM policies`));
     expect(existsSync(ws.out)).toBe(false);
   });
 
@@ -90,6 +90,56 @@ describe("npm run synth", () => {
     expect(readdirSync(join(ws.out, "stacks", "jumphost-access")).sort()).toEqual(["cdk.tf", "metadata.json"]);
     // Formatted as `terraform fmt` (and `cdktf synth --hcl`) would.
     expect(readFileSync(stackFile(ws.out, "jumphost-access", "cdk.tf"), "utf8")).toContain('resource "aws_eks_access_entry" "my-eks-cluster__role-jumphost" {\n  cluster_name  = "my-eks-cluster"\n');
+  });
+});
+
+describe("the output folder", () => {
+  it("writes through a symbolic link to the output folder", async () => {
+    const ws = workspace();
+    const real = mkdtempSync(join(tmpdir(), "real-out-"));
+    symlinkSync(real, ws.out);
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+    expect(existsSync(join(real, "stacks", "jumphost-access", "cdk.tf.json"))).toBe(true);
+    expect(readdirSync(real).sort()).toEqual(["manifest.json", "stacks"]);
+  });
+
+  it("says so when CDKTF_OUTDIR is a file", async () => {
+    const ws = workspace();
+    writeFileSync(ws.out, "");
+    expect(await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).toEqual({
+      code: 1,
+      out: [],
+      err: [expect.stringContaining("warning: "), `error: ${ws.out}: is not a folder; set CDKTF_OUTDIR to a folder for the synthesized stacks.`],
+    });
+  });
+
+  it("ignores files beside the stack folders", async () => {
+    const ws = workspace();
+    mkdirSync(join(ws.out, "stacks"), { recursive: true });
+    writeFileSync(join(ws.out, "stacks", ".DS_Store"), "");
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+  });
+
+  it("changes nothing when a target cannot be replaced", async () => {
+    const config = { stacks: [{ name: "a", clusters: [{ name: "c", principals: [{ roleName: "r" }] }] }, { name: "b", clusters: [{ name: "d", principals: [{ roleName: "r" }] }] }] };
+    const ws = workspace(config);
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+    const before = readFileSync(stackFile(ws.out, "a"));
+    const blocker = stackFile(ws.out, "b", "metadata.json");
+    mkdirSync(blocker);
+    const result = await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out, SYNTH_HCL_OUTPUT: "true" });
+    expect(result.err).toEqual([`error: ${blocker}: is not a file; move it away and synthesize again.`]);
+    expect(readFileSync(stackFile(ws.out, "a"))).toEqual(before);
+    expect(existsSync(stackFile(ws.out, "a", "cdk.tf"))).toBe(false);
+  });
+
+  it("removes staging folders of interrupted synths, and only those", async () => {
+    const ws = workspace();
+    mkdirSync(join(ws.out, ".staging-999999999-abc"), { recursive: true });
+    mkdirSync(join(ws.out, `.staging-${process.pid}-live`), { recursive: true });
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+    expect(readdirSync(ws.out).sort()).toEqual([`.staging-${process.pid}-live`, "manifest.json", "stacks"]);
   });
 });
 
@@ -120,5 +170,17 @@ describe("main.ts as a process", () => {
     expect(result.stderr).toBe(`error: nope.json: file not found. Create it (see README, "Config reference") or point JUMPHOST_CONFIG at your config.\n`);
     expect(result.stdout).toBe("");
     expect(existsSync(join(dir, "cdktf.out"))).toBe(false);
+  });
+});
+
+describe("IAM limits across stacks", () => {
+  it("counts a principal's policies over every stack of one account", async () => {
+    const clusters = (prefix: string) => Array.from({ length: 60 }, (_, i) => ({ name: `${prefix}${i}-${"x".repeat(90)}`, principals: [{ roleName: "jumphost" }] }));
+    const ws = workspace({ stacks: ["a", "b", "c"].map((name) => ({ name, clusters: clusters(name) })) });
+    const result = await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out });
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      `error: ${ws.config}: roleName "jumphost" gets 12 eks:DescribeCluster policies across stacks "a", "b", "c" of one account; IAM attaches at most 10 managed policies to one principal. Set "describeClusterPolicy": false on some of its clusters, or give them fewer stacks.`,
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { Fn, Op, type TerraformCondition } from "cdktf";
 import { Construct } from "constructs";
 import { terraformName } from "./addresses";
+import { ValidationError } from "./validation-error";
 import { withHclConditionBlocks } from "./hcl-conditions";
 import { IamPolicy, IamRolePolicyAttachment, IamUserPolicyAttachment } from "./provider-aws";
 
@@ -44,7 +45,7 @@ export class DescribeClusterPolicy extends Construct {
     super(scope, id);
     const chunks = splitClusters(props.clusterNames, props.knownRegion);
     if (chunks.length > MAX_POLICIES_PER_PRINCIPAL) {
-      throw new Error(
+      throw new ValidationError(
         `stack ${JSON.stringify(props.stackName)}: ${props.principalLabel} is on ${props.clusterNames.length} clusters; ` +
           `their eks:DescribeCluster and eks:ListAssociatedAccessPolicies rights need ${chunks.length} IAM policies of at most ` +
           `${MAX_POLICY_CHARS} characters, and IAM attaches at most ${MAX_POLICIES_PER_PRINCIPAL} managed policies to one principal. ` +

@@ -4,6 +4,7 @@ import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AccessPolicy, AccessScopeType } from "./access-policy";
 import { terraformName } from "./addresses";
+import { ValidationError } from "./validation-error";
 import { CLUSTER_NAME, KUBERNETES_GROUP, NAMESPACE, USER_NAME, ruleViolation } from "./aws-names";
 import { ImportBlock } from "./import-block";
 import { EksAccessEntry, EksAccessPolicyAssociation } from "./provider-aws";
@@ -133,6 +134,6 @@ function validate(props: JumphostAccessProps, type: AccessEntryType): void {
     namespaces?.forEach((ns, n) => check(`accessPolicies[${i}].namespaces[${n}]`, ruleViolation(NAMESPACE, ns)));
   });
   if (problems.length) {
-    throw new Error(`JumphostAccess for ${props.principalKey} on ${props.clusterName}: ${problems.join("; ")}`);
+    throw new ValidationError(`JumphostAccess for ${props.principalKey} on ${props.clusterName}: ${problems.join("; ")}`);
   }
 }

@@ -21,6 +21,10 @@ export class JumphostStack extends TerraformStack {
   readonly region: DataAwsRegion;
   readonly callerIdentity: DataAwsCallerIdentity;
   readonly accesses: JumphostAccess[] = [];
+  /** Managed policies this stack attaches, per principal: IAM's per-principal limit spans stacks. */
+  readonly policiesPerPrincipal = new Map<string, { readonly label: string; readonly count: number }>();
+  /** Account whose IAM this stack changes, when known (from assumeRoleArn). */
+  readonly account: string | undefined;
   /** `terraform { required_version }` of the stack. */
   readonly requiredVersion: string;
   private readonly roles = new Map<string, DataAwsIamRole>();
@@ -61,8 +65,9 @@ export class JumphostStack extends TerraformStack {
       }
     }
 
+    this.account = props.assumeRoleArn ? parseIamArn(props.assumeRoleArn).account : undefined;
     for (const [key, { principal, clusters }] of describeClusters) {
-      new DescribeClusterPolicy(this, terraformName("describe", key), {
+      const policy = new DescribeClusterPolicy(this, terraformName("describe", key), {
         stackName: name,
         principalKey: key,
         principalLabel: describePrincipal(principal),
@@ -76,6 +81,7 @@ export class JumphostStack extends TerraformStack {
         accountId: this.callerIdentity.accountId,
         knownRegion: props.region,
       });
+      this.policiesPerPrincipal.set(key, { label: describePrincipal(principal), count: policy.policies.length });
     }
   }
 
