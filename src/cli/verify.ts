@@ -39,7 +39,8 @@ export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<numb
     aws = await sdkAwsApi(target.region);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`eks-jumphost-verify: ${error.message}\n`);
+      // One line whatever the message holds (the contract for exit 2).
+      io.err(`eks-jumphost-verify: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
     if (/region/i.test((error as Error).message)) {
