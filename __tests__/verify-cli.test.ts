@@ -219,3 +219,31 @@ describe("who am I", () => {
     expect(fixed.code).toBe(0);
   });
 });
+
+describe("the kubeconfig", () => {
+  test("TMPDIR that does not exist: kubeconfig fails, the reads are skipped, no crash", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, env: { TMPDIR: "/nonexistent" } });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.checks.kubeconfig).toEqual({
+      name: "kubeconfig",
+      status: "fail",
+      detail: "cannot create a temporary kubeconfig in /nonexistent: ENOENT: no such file or directory, mkdtemp '/nonexistent/eks-verify-XXXXXX'",
+      fix: "set TMPDIR to a writable directory, or pass --write-kubeconfig",
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "no kubeconfig (see kubeconfig)" });
+    expect(run.kubectlCalls.map((args) => args[0])).toEqual(["version"]);
+  });
+
+  test("--write-kubeconfig with a ~/.kube/config that is not a mapping: FAIL, the file is left as it was", async () => {
+    const run = await harness.run(["--cluster", "demo", "--write-kubeconfig", "--json"], { userKubeconfig: "hello\n" });
+    expect(run.checks.kubeconfig).toEqual({
+      name: "kubeconfig",
+      status: "fail",
+      detail: `not updating ${harness.home}/.kube/config: it holds a string ("hello"), not a kubeconfig mapping`,
+      fix: `repair or move ${harness.home}/.kube/config, or run without --write-kubeconfig`,
+    });
+    expect(run.userKubeconfig).toBe("hello\n");
+    expect(run.code).toBe(1);
+  });
+});
