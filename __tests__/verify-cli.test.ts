@@ -144,6 +144,29 @@ describe("tools (Step 1)", () => {
     expect(run.checks["get-events"]).toMatchObject({ status: "skipped", detail: "kubectl is not installed (see kubectl)" });
   });
 
+  test("kubectl not executable (EACCES): kubectl fails saying so, the reads are skipped", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, tools: ["aws"], notExecutable: ["kubectl"] });
+    expect(run.code).toBe(1);
+    expect(run.checks.kubectl).toEqual({
+      name: "kubectl",
+      status: "fail",
+      detail: "`kubectl` on PATH cannot be run (EACCES)",
+      fix: 'make it executable (chmod +x "$(command -v kubectl)") or install kubectl: https://kubernetes.io/docs/tasks/tools/#kubectl',
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "kubectl cannot be run (see kubectl)" });
+  });
+
+  test("aws not executable (EACCES): aws-cli fails saying so, the reads are skipped", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, tools: ["kubectl"], notExecutable: ["aws"] });
+    expect(run.checks["aws-cli"]).toEqual({
+      name: "aws-cli",
+      status: "fail",
+      detail: "`aws` on PATH cannot be run (EACCES)",
+      fix: 'make it executable (chmod +x "$(command -v aws)") or install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html',
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "the kubeconfig runs `aws eks get-token`, and aws cannot be run (see aws-cli)" });
+  });
+
   test("kubectl too old for the cluster", async () => {
     const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, env: { FAKE_KUBECTL_MINOR: "28" } });
     expect(run.code).toBe(1);
