@@ -26,9 +26,23 @@ test.each([
   [["--cluster", "demo", "extra"], 'unexpected argument "extra"; see --help'],
   [["--stack", "prod", "--cluster", "demo"], "--stack needs --config FILE"],
   [["--config", twoClusters], "--config needs --stack NAME (the stack in that file)"],
-  [["--cluster", "demo", "--request-timeout", "0"], '--request-timeout: "0" is not a whole number of seconds >= 1'],
+  // Digits only, 1-600: Number() took hex and exponents, and a huge value overflowed setTimeout.
+  ...["0", "601", "3000000", "1e308", "0x10", "1e3", "1.5", " 5", ""].map((text): [string[], string] => [
+    ["--cluster", "demo", `--request-timeout=${text}`],
+    `--request-timeout: "${text}" is not a whole number of seconds from 1 to 600`,
+  ]),
+  [["--cluster="], '--cluster: "" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
+  [["--cluster", "   "], '--cluster: "   " is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
+  [["--cluster", "_demo"], '--cluster: "_demo" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
+  [["--cluster", "a".repeat(101)], `--cluster: "${"a".repeat(101)}" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.`],
+  [["--cluster", "demo", "--region", "bogus/region"], '--region: "bogus/region" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.'],
+  [["--cluster", "demo", "--region="], '--region: "" is not valid: an AWS region code such as us-east-1, eu-central-1 or us-gov-west-1.'],
+  [["--cluster", "--json"], '--cluster needs a value, but is followed by the option "--json"; see --help'],
+  [["--cluster", "demo", "--region", "-h"], '--region needs a value, but is followed by the option "-h"; see --help'],
+  [["--config=", "--stack", "prod"], "--config: needs a file name"],
   [["--cluster", "demo", "--principal-arn", "jumphost"], '--principal-arn: "jumphost" is not an IAM role or user ARN (arn:PARTITION:iam::ACCOUNT:role/PATH/NAME)'],
-  [["--config", missing, "--stack", "prod"], `--config: ${missing}: file not found. Create it (see README, "Config reference") or point JUMPHOST_CONFIG at your config.`],
+  // Not the loader's message, which points at JUMPHOST_CONFIG (the synth's variable).
+  [["--config", missing, "--stack", "prod"], `--config: ${missing}: file not found`],
   [["--config", twoClusters, "--stack", "dev"], '--stack: no stack "dev" in the config (stacks: "prod")'],
   [["--config", twoClusters, "--stack", "prod"], 'stack "prod" has 2 clusters ("a", "b"); choose one with --cluster NAME'],
   [["--config", twoClusters, "--stack", "prod", "--cluster", "c"], '--cluster: stack "prod" has no cluster "c" (clusters: "a", "b")'],
@@ -58,6 +72,10 @@ test("--help prints the usage and exits 0", async () => {
   expect(result.code).toBe(0);
   expect(result.out).toMatch(/^Usage: eks-jumphost-verify --cluster NAME/);
   expect(result.out).toContain("Exit codes: 0 all checks passed or were skipped, 1 a check failed, 2 usage error.");
+});
+
+test.each(["1", "10", "600", "007"])("--request-timeout %s is accepted", (text) => {
+  expect(parseVerifyArgs(["--cluster", "demo", "--request-timeout", text]).requestTimeoutSeconds).toBe(Number(text));
 });
 
 test("defaults: 10 s request timeout, no JSON, ~/.kube/config untouched", () => {

@@ -144,6 +144,29 @@ describe("tools (Step 1)", () => {
     expect(run.checks["get-events"]).toMatchObject({ status: "skipped", detail: "kubectl is not installed (see kubectl)" });
   });
 
+  test("kubectl not executable (EACCES): kubectl fails saying so, the reads are skipped", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, tools: ["aws"], notExecutable: ["kubectl"] });
+    expect(run.code).toBe(1);
+    expect(run.checks.kubectl).toEqual({
+      name: "kubectl",
+      status: "fail",
+      detail: "`kubectl` on PATH cannot be run (EACCES)",
+      fix: 'make it executable (chmod +x "$(command -v kubectl)") or install kubectl: https://kubernetes.io/docs/tasks/tools/#kubectl',
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "kubectl cannot be run (see kubectl)" });
+  });
+
+  test("aws not executable (EACCES): aws-cli fails saying so, the reads are skipped", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, tools: ["kubectl"], notExecutable: ["aws"] });
+    expect(run.checks["aws-cli"]).toEqual({
+      name: "aws-cli",
+      status: "fail",
+      detail: "`aws` on PATH cannot be run (EACCES)",
+      fix: 'make it executable (chmod +x "$(command -v aws)") or install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html',
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "the kubeconfig runs `aws eks get-token`, and aws cannot be run (see aws-cli)" });
+  });
+
   test("kubectl too old for the cluster", async () => {
     const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, env: { FAKE_KUBECTL_MINOR: "28" } });
     expect(run.code).toBe(1);
@@ -217,5 +240,33 @@ describe("who am I", () => {
       detail: "associated as the config says: AmazonEKSViewPolicy (cluster); also associated, not in the config: AmazonEKSAdminViewPolicy (cluster)",
     });
     expect(fixed.code).toBe(0);
+  });
+});
+
+describe("the kubeconfig", () => {
+  test("TMPDIR that does not exist: kubeconfig fails, the reads are skipped, no crash", async () => {
+    const run = await harness.run(WITH_CONFIG, { config: PASSING_CONFIG, env: { TMPDIR: "/nonexistent" } });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.checks.kubeconfig).toEqual({
+      name: "kubeconfig",
+      status: "fail",
+      detail: "cannot create a temporary kubeconfig in /nonexistent: ENOENT: no such file or directory, mkdtemp '/nonexistent/eks-verify-XXXXXX'",
+      fix: "set TMPDIR to a writable directory, or pass --write-kubeconfig",
+    });
+    expect(run.checks["get-nodes"]).toMatchObject({ status: "skipped", detail: "no kubeconfig (see kubeconfig)" });
+    expect(run.kubectlCalls.map((args) => args[0])).toEqual(["version"]);
+  });
+
+  test("--write-kubeconfig with a ~/.kube/config that is not a mapping: FAIL, the file is left as it was", async () => {
+    const run = await harness.run(["--cluster", "demo", "--write-kubeconfig", "--json"], { userKubeconfig: "hello\n" });
+    expect(run.checks.kubeconfig).toEqual({
+      name: "kubeconfig",
+      status: "fail",
+      detail: `not updating ${harness.home}/.kube/config: it holds a string ("hello"), not a kubeconfig mapping`,
+      fix: `repair or move ${harness.home}/.kube/config, or run without --write-kubeconfig`,
+    });
+    expect(run.userKubeconfig).toBe("hello\n");
+    expect(run.code).toBe(1);
   });
 });

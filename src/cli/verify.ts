@@ -3,6 +3,7 @@ import { principalFromIamArn } from "../verify/arn";
 import { parseVerifyArgs, USAGE, VerifyOptions } from "../verify/args";
 import { AwsApi, sdkAwsApi } from "../verify/aws";
 import { ExpectedPrincipal, expectationsFromConfig, readConfig } from "../verify/config";
+import { envRegionProblem, sdkRegionProblem } from "../verify/region-problem";
 import { formatChecklist, formatJson } from "../verify/report";
 import { anyFailed, runChecks } from "../verify/run-checks";
 import { UsageError } from "../verify/usage-error";
@@ -36,14 +37,18 @@ export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<numb
     // The SDK warns on Node 20 about SDK releases after January 2027; the pinned version runs on
     // Node 20, and the warning would sit on top of every report. Set it to "false" to see it.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    const envProblem = envRegionProblem(target.region, process.env);
+    if (envProblem !== undefined) throw new UsageError(envProblem);
     aws = await sdkAwsApi(target.region);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`eks-jumphost-verify: ${error.message}\n`);
+      // One line whatever the message holds (the contract for exit 2).
+      io.err(`eks-jumphost-verify: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
-    if (/region/i.test((error as Error).message)) {
-      io.err("eks-jumphost-verify: no AWS region: pass --region, set AWS_REGION, or set a region in the profile\n");
+    const regionProblem = sdkRegionProblem(error, process.env);
+    if (regionProblem !== undefined) {
+      io.err(`eks-jumphost-verify: ${regionProblem}\n`);
       return 2;
     }
     throw error;

@@ -1,5 +1,6 @@
 // Command-line parsing for `npm run verify` / `eks-jumphost-verify`.
 import { parseArgs } from "node:util";
+import { CLUSTER_NAME, NameRule, REGION, ruleViolation } from "../aws-names";
 import { UsageError } from "./usage-error";
 
 export const USAGE = `Usage: eks-jumphost-verify --cluster NAME [--region R] [--principal-arn ARN] [options]
@@ -13,7 +14,7 @@ Checks, from the jumphost, every link between its IAM identity and \`kubectl get
   --config FILE           jumphost.config.json: take cluster, region, principal and policies from it
   --stack NAME            stack in --config
   --write-kubeconfig      also merge the cluster into ~/.kube/config (or $KUBECONFIG's first file)
-  --request-timeout SECS  timeout of each kubectl read (default 10)
+  --request-timeout SECS  timeout of each kubectl read, 1-600 (default 10)
   --json                  print the checks as JSON instead of a checklist
   -h, --help              print this help
 
@@ -32,6 +33,8 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+/** Ten minutes: far beyond any useful read, and far below Node's setTimeout limit (2^31-1 ms, ~24.8 days). */
+const MAX_REQUEST_TIMEOUT_SECONDS = 600;
 
 export function parseVerifyArgs(argv: string[]): VerifyOptions {
   const { values, positionals } = parseOrExplain(argv);
@@ -48,6 +51,9 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
     help: values.help ?? false,
   };
   if (options.help) return options;
+  checkName("--cluster", CLUSTER_NAME, options.cluster);
+  checkName("--region", REGION, options.region);
+  if (options.configFile === "") throw new UsageError("--config: needs a file name");
   if (options.configFile === undefined && options.stack !== undefined) {
     throw new UsageError("--stack needs --config FILE");
   }
@@ -60,7 +66,19 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
   return options;
 }
 
+function checkName(flag: string, rule: NameRule, value: string | undefined): void {
+  const violation = value === undefined ? undefined : ruleViolation(rule, value);
+  if (violation !== undefined) throw new UsageError(`${flag}: ${violation}`);
+}
+
+const STRING_OPTIONS = ["--cluster", "--region", "--principal-arn", "--config", "--stack", "--request-timeout"];
+
 function parseOrExplain(argv: string[]) {
+  // node:util explains "--cluster --json" in three lines; say it in one, naming both.
+  const flagged = argv.findIndex((arg, i) => STRING_OPTIONS.includes(arg) && argv[i + 1]?.startsWith("-") === true);
+  if (flagged !== -1) {
+    throw new UsageError(`${argv[flagged]} needs a value, but is followed by the option "${argv[flagged + 1]}"; see --help`);
+  }
   try {
     return parseArgs({
       args: argv,
@@ -80,16 +98,17 @@ function parseOrExplain(argv: string[]) {
     });
   } catch (error) {
     // node:util's first sentence names the flag ("Unknown option '--clutser'"); the rest is advice
-    // about positionals that does not apply here.
-    throw new UsageError(`${(error as Error).message.split(". ")[0]}; see --help`);
+    // about positionals that does not apply here, sometimes on further lines.
+    throw new UsageError(`${(error as Error).message.split("\n")[0].split(". ")[0].replace(/\.$/, "")}; see --help`);
   }
 }
 
 function parseTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_REQUEST_TIMEOUT_SECONDS;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 1) {
-    throw new UsageError(`--request-timeout: "${text}" is not a whole number of seconds >= 1`);
+  // Digits only: Number() would also take "0x10", "1e3" and "1e308".
+  const seconds = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(seconds >= 1 && seconds <= MAX_REQUEST_TIMEOUT_SECONDS)) {
+    throw new UsageError(`--request-timeout: "${text}" is not a whole number of seconds from 1 to ${MAX_REQUEST_TIMEOUT_SECONDS}`);
   }
   return seconds;
 }

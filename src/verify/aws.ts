@@ -3,6 +3,7 @@
 import { DescribeClusterCommand, EKSClient, paginateListAssociatedAccessPolicies } from "@aws-sdk/client-eks";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { policyNameFromArn } from "./arn";
+import { namedProfile, ProfileStatus } from "./aws-profile";
 
 export interface CallerIdentity {
   readonly arn: string;
@@ -29,6 +30,8 @@ export interface AssociatedPolicy {
 /** The AWS side, as the checks see it. */
 export interface AwsApi {
   readonly region: string;
+  /** AWS_PROFILE, for explaining credential failures; undefined when unset. */
+  readonly profile: ProfileStatus | undefined;
   callerIdentity(): Promise<CallerIdentity>;
   describeCluster(name: string): Promise<ClusterInfo>;
   associatedPolicies(cluster: string, principalArn: string): Promise<AssociatedPolicy[]>;
@@ -55,6 +58,7 @@ export async function sdkAwsApi(region: string | undefined): Promise<AwsApi> {
   const resolvedRegion = await eks.config.region();
   return {
     region: resolvedRegion,
+    profile: namedProfile(process.env),
     callerIdentity: () =>
       call(async () => {
         const out = await sts.send(new GetCallerIdentityCommand({}));

@@ -36,7 +36,7 @@ export async function checkCluster(aws: AwsApi, name: string, caller: IamPrincip
         notFound: true,
       };
     }
-    return { result: credentialFailure("cluster", "EKS DescribeCluster", error, aws.region), notFound: false };
+    return { result: credentialFailure("cluster", "EKS DescribeCluster", error, aws), notFound: false };
   }
   if (cluster.status !== "ACTIVE") {
     const fix =

@@ -1,4 +1,5 @@
 // What the project's config says the verify command should find.
+import { existsSync } from "node:fs";
 import { ConfigError } from "../config/config-error";
 import { loadConfig } from "../config/load";
 import type { JumphostConfig, PrincipalConfig } from "../config/types";
@@ -31,6 +32,8 @@ export interface Expectations {
 
 /** The project's validated config; a bad file is a usage error (exit 2) with the loader's message. */
 export function readConfig(file: string): JumphostConfig {
+  // The loader's own "not found" message points at JUMPHOST_CONFIG, which only the synth reads.
+  if (!existsSync(file)) throw new UsageError(`--config: ${file}: file not found`);
   try {
     return loadConfig(file);
   } catch (error) {

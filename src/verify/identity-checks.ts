@@ -1,6 +1,7 @@
 // Who am I, and is that the principal the access entry is for?
 import { IamPrincipal, iamArnOf, principalFromCallerArn, samePrincipal } from "./arn";
 import { AwsApi, AwsCallError } from "./aws";
+import { profileNotFound } from "./aws-profile";
 import type { ExpectedPrincipal } from "./config";
 import { CheckResult, fail, pass, skipped } from "./result";
 
@@ -16,7 +17,7 @@ export async function checkCallerIdentity(aws: AwsApi): Promise<CallerOutcome> {
   try {
     identity = await aws.callerIdentity();
   } catch (error) {
-    return { result: credentialFailure("caller-identity", "STS GetCallerIdentity", error, aws.region) };
+    return { result: credentialFailure("caller-identity", "STS GetCallerIdentity", error, aws) };
   }
   const caller = principalFromCallerArn(identity.arn);
   if (!caller) {
@@ -34,8 +35,16 @@ export async function checkCallerIdentity(aws: AwsApi): Promise<CallerOutcome> {
 }
 
 /** Failure text shared by every AWS call that needs credentials. */
-export function credentialFailure(name: "caller-identity" | "cluster", call: string, error: unknown, region: string): CheckResult {
+export function credentialFailure(name: "caller-identity" | "cluster", call: string, error: unknown, aws: Pick<AwsApi, "region" | "profile">): CheckResult {
   const { code, message } = error instanceof AwsCallError ? error : new AwsCallError("Error", String(error));
+  const { region, profile } = aws;
+  // With AWS_PROFILE set, the SDK looks nowhere else: the profile is the thing to fix.
+  if (code === "CredentialsProviderError" && profile && !profile.found) {
+    return fail(name, `${call}: AWS_PROFILE is "${profile.name}", and there is ${profileNotFound(profile)}`, "correct AWS_PROFILE (aws configure list-profiles), or unset it to use the instance profile");
+  }
+  if (code === "CredentialsProviderError" && profile) {
+    return fail(name, `${call}: profile "${profile.name}" (AWS_PROFILE) gives no credentials (${message})`, `add credentials, role_arn or SSO settings to profile "${profile.name}" in ${profile.configFile}, or unset AWS_PROFILE to use the instance profile`);
+  }
   if (code === "CredentialsProviderError") {
     return fail(name, `${call}: no AWS credentials found`, "attach an instance profile with the jumphost role to this instance, or set AWS_PROFILE");
   }

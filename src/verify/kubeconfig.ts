@@ -1,18 +1,19 @@
 // The kubeconfig entry `aws eks update-kubeconfig` writes, in a temporary file by default so that
 // verifying never changes the user's ~/.kube/config unless asked (--write-kubeconfig).
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
-import { parse, stringify } from "yaml";
+import { delimiter, join } from "node:path";
+import { stringify } from "yaml";
 import type { ClusterInfo } from "./aws";
+import { mergeInto } from "./kubeconfig-merge";
 import { CheckResult, fail, pass, skipped } from "./result";
 
-interface Named<T> {
+export interface Named<T> {
   name: string;
   [key: string]: T | string;
 }
 
-interface KubeconfigDocument {
+export interface KubeconfigDocument {
   apiVersion?: string;
   kind?: string;
   clusters?: Named<unknown>[];
@@ -64,40 +65,57 @@ export function checkKubeconfig(input: KubeconfigInput): KubeconfigOutcome {
   }
   const document = kubeconfigFor(input.cluster, input.name, input.region, input.env.AWS_PROFILE);
   const context = input.cluster.arn;
-  if (!input.writeUserKubeconfig) {
-    const dir = mkdtempSync(join(input.env.TMPDIR ?? tmpdir(), "eks-verify-"));
-    const path = join(dir, "kubeconfig");
-    writeFileSync(path, stringify(document), { mode: 0o600 });
-    const cleanup = () => rmSync(dir, { recursive: true, force: true });
-    const detail = `temporary file, context ${context}, as aws eks update-kubeconfig writes it (--write-kubeconfig: into ${userKubeconfigPath(input.env)})`;
-    return { result: pass("kubeconfig", detail), path, context, cleanup };
-  }
+  if (!input.writeUserKubeconfig) return writeTemporary(input.env, document, context);
   const path = userKubeconfigPath(input.env);
+  const refix = `repair or move ${path}, or run without --write-kubeconfig`;
   try {
-    mergeInto(path, document);
+    const problem = mergeInto(path, document);
+    if (problem !== undefined) return { result: fail("kubeconfig", `not updating ${path}: ${problem}`, refix), cleanup: none };
   } catch (error) {
-    return { result: fail("kubeconfig", `cannot update ${path}: ${(error as Error).message.split("\n")[0]}`, `fix or move ${path}, or run without --write-kubeconfig`), cleanup: none };
+    return { result: fail("kubeconfig", `cannot update ${path}: ${firstLine(error)}`, refix), cleanup: none };
   }
   return { result: pass("kubeconfig", `merged context ${context} into ${path} and made it current`), path, context, cleanup: none };
+}
+
+function writeTemporary(env: NodeJS.ProcessEnv, document: KubeconfigDocument, context: string): KubeconfigOutcome {
+  // `||`, not `??`: an empty TMPDIR would put the directory in the working directory.
+  const parent = env.TMPDIR || tmpdir();
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(parent, "eks-verify-"));
+  } catch (error) {
+    return {
+      result: fail("kubeconfig", `cannot create a temporary kubeconfig in ${parent}: ${firstLine(error)}`, "set TMPDIR to a writable directory, or pass --write-kubeconfig"),
+      cleanup: () => undefined,
+    };
+  }
+  // A directory left behind is not worth a crash at the end of the report.
+  const cleanup = () => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // nothing to do: the report is already out
+    }
+  };
+  const path = join(dir, "kubeconfig");
+  try {
+    writeFileSync(path, stringify(document), { mode: 0o600 });
+  } catch (error) {
+    cleanup();
+    return { result: fail("kubeconfig", `cannot write a temporary kubeconfig in ${parent}: ${firstLine(error)}`, "free space in TMPDIR or set it to a writable directory"), cleanup: () => undefined };
+  }
+  const detail = `temporary file, context ${context}, as aws eks update-kubeconfig writes it (--write-kubeconfig: into ${userKubeconfigPath(env)})`;
+  return { result: pass("kubeconfig", detail), path, context, cleanup };
 }
 
 /** Where update-kubeconfig writes: the first file in $KUBECONFIG, else ~/.kube/config. */
 export function userKubeconfigPath(env: NodeJS.ProcessEnv): string {
   const first = (env.KUBECONFIG ?? "").split(delimiter).find((entry) => entry !== "");
-  return first ?? join(env.HOME ?? homedir(), ".kube", "config");
+  return first ?? join(env.HOME || homedir(), ".kube", "config");
 }
 
-/** Replaces same-named cluster, user and context entries, keeps everything else. */
-function mergeInto(path: string, addition: KubeconfigDocument): void {
-  const existing: KubeconfigDocument = existsSync(path) ? ((parse(readFileSync(path, "utf8")) as KubeconfigDocument | null) ?? {}) : {};
-  const merged: KubeconfigDocument = { apiVersion: "v1", kind: "Config", preferences: {}, ...existing };
-  for (const key of ["clusters", "users", "contexts"] as const) {
-    const added = addition[key] ?? [];
-    const kept = (existing[key] ?? []).filter((entry) => !added.some((entryAdded) => entryAdded.name === entry.name));
-    merged[key] = [...kept, ...added];
-  }
-  merged["current-context"] = addition["current-context"];
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, stringify(merged));
-  chmodSync(path, 0o600);
+/** Duck-typed: errors from node:fs are not `instanceof Error` in every realm (jest's, for one). */
+function firstLine(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === "string" ? message : String(error)).split("\n")[0];
 }

@@ -7,7 +7,7 @@ import { checkKubeconfig } from "./kubeconfig";
 import { checkAccessPolicies } from "./policy-check";
 import { checkReads } from "./read-checks";
 import { CheckResult, CheckStatus } from "./result";
-import { runCommand } from "./run-command";
+import { CommandOutcome, runCommand } from "./run-command";
 import { checkAwsCli, checkKubectl, checkKubectlVersion } from "./tool-checks";
 
 export interface VerifyPlan {
@@ -47,7 +47,7 @@ export async function runChecks(plan: VerifyPlan, aws: AwsApi): Promise<CheckRes
   const kubeconfig = checkKubeconfig({ cluster: cluster.cluster, name: plan.cluster, region: aws.region, writeUserKubeconfig: plan.writeKubeconfig, env: plan.env });
   try {
     const reads = await checkReads({
-      blocker: readBlocker(awsCliRun.missing, kubectlRun.missing),
+      blocker: readBlocker(awsCliRun, kubectlRun),
       env: plan.env,
       kubeconfigPath: kubeconfig.path,
       context: kubeconfig.context,
@@ -71,9 +71,11 @@ export async function runChecks(plan: VerifyPlan, aws: AwsApi): Promise<CheckRes
   }
 }
 
-function readBlocker(awsMissing: boolean, kubectlMissing: boolean): string | undefined {
-  if (kubectlMissing) return "kubectl is not installed (see kubectl)";
-  if (awsMissing) return "the kubeconfig runs `aws eks get-token`, and aws is not installed (see aws-cli)";
+function readBlocker(aws: CommandOutcome, kubectl: CommandOutcome): string | undefined {
+  if (kubectl.missing) return "kubectl is not installed (see kubectl)";
+  if (kubectl.spawnError) return "kubectl cannot be run (see kubectl)";
+  if (aws.missing) return "the kubeconfig runs `aws eks get-token`, and aws is not installed (see aws-cli)";
+  if (aws.spawnError) return "the kubeconfig runs `aws eks get-token`, and aws cannot be run (see aws-cli)";
   return undefined;
 }
 

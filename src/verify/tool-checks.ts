@@ -12,6 +12,7 @@ const INSTALL_AWS_CLI = "install AWS CLI v2: https://docs.aws.amazon.com/cli/lat
 
 export function checkAwsCli(outcome: CommandOutcome): CheckResult {
   if (outcome.missing) return fail("aws-cli", "`aws` is not on PATH (kubectl runs `aws eks get-token` for its token)", INSTALL_AWS_CLI);
+  if (outcome.spawnError) return fail("aws-cli", `\`aws\` on PATH cannot be run (${outcome.spawnError})`, `make it executable (chmod +x "$(command -v aws)") or ${INSTALL_AWS_CLI}`);
   // v1 prints its version on stderr, v2 on stdout.
   const match = /aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(`${outcome.stdout} ${outcome.stderr}`);
   if (!match) return fail("aws-cli", `\`aws --version\` printed no version: ${firstLine(outcome)}`, INSTALL_AWS_CLI);
@@ -24,6 +25,9 @@ export function checkAwsCli(outcome: CommandOutcome): CheckResult {
 export function checkKubectl(outcome: CommandOutcome): { result: CheckResult; version?: KubectlVersion } {
   const install = "install kubectl: https://kubernetes.io/docs/tasks/tools/#kubectl";
   if (outcome.missing) return { result: fail("kubectl", "`kubectl` is not on PATH", install) };
+  if (outcome.spawnError) {
+    return { result: fail("kubectl", `\`kubectl\` on PATH cannot be run (${outcome.spawnError})`, `make it executable (chmod +x "$(command -v kubectl)") or ${install}`) };
+  }
   const version = parseKubectlVersion(outcome.stdout);
   if (!version) return { result: fail("kubectl", `\`kubectl version --client\` printed no version: ${firstLine(outcome)}`, install) };
   return { result: pass("kubectl", `kubectl ${version.text}`), version };
