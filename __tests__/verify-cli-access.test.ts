@@ -1,22 +1,8 @@
 // End to end, like verify-cli.test.ts (split from it to keep each file short and let jest run
 // both at once): failures of the cluster, the access entry and its policies, and the API server.
-import { FakeScenario } from "./fixtures/verify/fake-aws-server";
-import { ACCOUNT, CALLER_ARN, PASSING_CONFIG, passingScenario, REGION, ROLE_ARN, VerifyHarness } from "./fixtures/verify/harness";
+import { ACCOUNT, CALLER_ARN, PASSING_CONFIG, REGION, ROLE_ARN, useVerifyHarness, WITH_CONFIG } from "./fixtures/verify/harness";
 
-const harness = new VerifyHarness();
-const WITH_CONFIG = ["--config", "config.json", "--stack", "prod", "--json"];
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-
-function scenario(change: Partial<FakeScenario>): void {
-  harness.server.scenario = { ...passingScenario(), ...change };
-}
-
-beforeEach(() => {
-  harness.server.scenario = passingScenario();
-  harness.server.requests.length = 0;
-});
+const { harness, scenario } = useVerifyHarness();
 
 describe("the cluster", () => {
   test("DescribeCluster denied: the IAM policy is missing (partition taken from the caller, here aws-cn)", async () => {

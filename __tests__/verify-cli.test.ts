@@ -1,23 +1,9 @@
 // End to end: the real verify command against the fake STS/EKS/Kubernetes server and the
 // stand-in aws and kubectl. Each failure kind must produce its own explanation and exit 1.
 import { CHECK_NAMES } from "../src/verify/result";
-import { FakeScenario } from "./fixtures/verify/fake-aws-server";
-import { ACCOUNT, CALLER_ARN, PASSING_CONFIG, passingScenario, REGION, ROLE_ARN, VerifyHarness } from "./fixtures/verify/harness";
+import { ACCOUNT, CALLER_ARN, PASSING_CONFIG, REGION, ROLE_ARN, useVerifyHarness, WITH_CONFIG } from "./fixtures/verify/harness";
 
-const harness = new VerifyHarness();
-const WITH_CONFIG = ["--config", "config.json", "--stack", "prod", "--json"];
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-
-function scenario(change: Partial<FakeScenario>): void {
-  harness.server.scenario = { ...passingScenario(), ...change };
-}
-
-beforeEach(() => {
-  harness.server.scenario = passingScenario();
-  harness.server.requests.length = 0;
-});
+const { harness, scenario } = useVerifyHarness();
 
 describe("all checks pass", () => {
   test("with --config: exit 0, every check passes; the --json shape", async () => {
