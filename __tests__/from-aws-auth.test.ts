@@ -155,7 +155,24 @@ describe("from-aws-auth", () => {
     expect(stderr).toMatch(/No principal to migrate: no config printed\.\n$/);
   });
 
-  test("cannot read FILE: exit 1", () => {
-    expect(run("/nonexistent/aws-auth.yaml", "--cluster", "x")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/aws-auth.yaml: cannot read: ENOENT\n" });
+  test("a missing FILE: exit 1, file not found", () => {
+    expect(run("/nonexistent/aws-auth.yaml", "--cluster", "x")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/aws-auth.yaml: file not found.\n" });
+  });
+
+  test("a FILE that never ends: exit 1, one message", () => {
+    const { code, stderr } = run("/dev/zero", "--cluster", "x");
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "from-aws-auth: /dev/zero: is over 10 MB (it is not a regular file and did not end); an aws-auth ConfigMap is a few KB. Give the output of kubectl get configmap aws-auth -n kube-system -o yaml.\n",
+    );
+  });
+
+  test("an unexpected failure (stdout closed) is one line, without a stack trace", () => {
+    let stderr = "";
+    const fail = () => {
+      throw new Error("write EPIPE");
+    };
+    const code = main([fixturePath("yamlencode.yaml"), "--cluster", "prod-eks"], { stdout: fail, stderr: (text) => (stderr += text) });
+    expect([code, stderr]).toEqual([1, "from-aws-auth: unexpected error: write EPIPE\n"]);
   });
 });

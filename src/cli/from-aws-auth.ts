@@ -1,13 +1,13 @@
 // `npm run from-aws-auth -- FILE [--cluster NAME] [--stack NAME] [--merge CONFIG] [--account ID] [--node-entries]`
 // Prints (or merges) the config that gives aws-auth's principals access entries, and reports
 // every decision on stderr. Exit codes: 0 ok, 1 bad input, 2 usage error.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { JumphostConfig } from "../config/types";
 import { inferAccount, type StackAccount } from "../aws-auth/account";
 import { choosePlacement, mergePrincipals, newConfig, PlacementError, stackAccount, type Placement } from "../aws-auth/config-output";
 import { configText, writeFileAtomic } from "../aws-auth/config-file";
 import { AwsAuthInputError } from "../aws-auth/errors";
+import { readInputFile } from "../aws-auth/input-file";
 import { migrate } from "../aws-auth/migrate";
 import { parseAwsAuth, type AwsAuthData } from "../aws-auth/parse";
 import { formatReport } from "../aws-auth/report";
@@ -50,7 +50,10 @@ export function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): number
       output.stderr(`from-aws-auth: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Our own bug: still one line, no stack trace unless asked for (as the synth does).
+    output.stderr(`from-aws-auth: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.JUMPHOST_DEBUG && error instanceof Error) output.stderr(`${error.stack}\n`);
+    return 1;
   }
 }
 
@@ -60,7 +63,7 @@ function run(argv: string[], output: CliOutput): number {
     output.stdout(`${USAGE}\n`);
     return 0;
   }
-  const data = parseAwsAuth(readInput(options.file), options.file);
+  const data = parseAwsAuth(readInputFile(options.file), options.file);
   const target = options.merge === undefined ? undefined : loadConfig(options.merge);
   const placement = target ? choosePlacement(target, options.stack, options.cluster) : newPlacement(options);
   const account = chooseAccount(options.account, target, placement, data);
@@ -137,14 +140,6 @@ function readArgs(argv: string[]): CliOptions {
     nodeEntries: values["node-entries"] === true,
     help: false,
   };
-}
-
-function readInput(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new AwsAuthInputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 // Without --merge there is nothing to infer the cluster from: the ConfigMap does not name it.
