@@ -131,13 +131,30 @@ describe("from-aws-auth", () => {
     [[fixturePath("yamlencode.yaml")], "--cluster NAME is required: the ConfigMap does not name its cluster"],
     [[fixturePath("yamlencode.yaml"), "--cluster", "prod_eks"], 'the cluster name "prod_eks" cannot name a stack'],
     [[fixturePath("yamlencode.yaml"), "--cluster", "x", "--account", "12345"], '--account "12345" is not a 12-digit AWS account ID'],
-    [[fixturePath("yamlencode.yaml"), "--bogus"], "Unknown option '--bogus'"],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "x", "--stack", "bad_stack"], '--stack "bad_stack" is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).'],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "bad.name"], '--cluster "bad.name" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "bad.name", "--stack", "ok"], '--cluster "bad.name" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
     [[fixturePath("sso-roles.yaml"), "--cluster", "x"], "cannot tell the cluster's account (aws-auth names 111122223333, 444455556666); pass --account ID"],
   ])("usage error %j: exit 2", (argv, message) => {
     const { code, stderr } = run(...argv);
     expect(code).toBe(2);
     expect(stderr).toContain(`from-aws-auth: ${message}`);
     expect(stderr).toContain("usage: npm run from-aws-auth");
+  });
+
+  test("an unknown option: one line naming it, then the usage", () => {
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--bogus");
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("from-aws-auth: Unknown option '--bogus'");
+  });
+
+  test("a bad --stack with --merge is a usage error, not blamed on the config", () => {
+    const file = tempConfig(EXISTING);
+    const before = readFileSync(file, "utf8");
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file, "--stack", "new_stack");
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe('from-aws-auth: --stack "new_stack" is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).');
+    expect(readFileSync(file, "utf8")).toBe(before);
   });
 
   test("--merge into a config with several stacks needs --stack unless the cluster tells", () => {

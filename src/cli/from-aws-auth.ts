@@ -14,7 +14,7 @@ import { formatReport } from "../aws-auth/report";
 import { ConfigError } from "../config/config-error";
 import { loadConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
-import { ruleViolation, STACK_NAME } from "../aws-names";
+import { CLUSTER_NAME, ruleViolation, STACK_NAME, type NameRule } from "../aws-names";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliOutput {
@@ -120,7 +120,9 @@ function readArgs(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // node:util's first sentence names the flag ("Unknown option '--bogus'"); the rest is advice
+    // about positionals that does not apply here.
+    throw new UsageError((error as Error).message.split(". ")[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) return { file: "", nodeEntries: false, help: true };
@@ -128,6 +130,9 @@ function readArgs(argv: string[]): CliOptions {
   for (const name of ["cluster", "stack", "merge"] as const) {
     if (values[name] === "") throw new UsageError(`--${name} needs a value`);
   }
+  // Checked here, before any file is read, so a bad name is a usage error and not blamed on a file.
+  if (values.stack !== undefined) checkName("--stack", STACK_NAME, values.stack);
+  if (values.cluster !== undefined) checkName("--cluster", CLUSTER_NAME, values.cluster);
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) {
     throw new UsageError(`--account "${values.account}" is not a 12-digit AWS account ID`);
   }
@@ -140,6 +145,11 @@ function readArgs(argv: string[]): CliOptions {
     nodeEntries: values["node-entries"] === true,
     help: false,
   };
+}
+
+function checkName(flag: string, rule: NameRule, value: string): void {
+  const violation = ruleViolation(rule, value);
+  if (violation !== undefined) throw new UsageError(`${flag} ${violation}`);
 }
 
 // Without --merge there is nothing to infer the cluster from: the ConfigMap does not name it.
