@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import fs, { lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing } from "cdktf";
@@ -8,6 +8,7 @@ import { main } from "../src/cli/from-aws-auth";
 import { validateConfig } from "../src/config/validate";
 import { EksAccessEntry, EksAccessPolicyAssociation } from "../src/provider-aws";
 import { fixturePath } from "./helpers/aws-auth-fixtures";
+import { fsError } from "./helpers/fs-errors";
 
 function run(...argv: string[]) {
   let stdout = "";
@@ -26,6 +27,8 @@ const EXISTING = {
   $schema: "./jumphost.config.schema.json",
   stacks: [{ name: "prod", region: "eu-west-1", clusters: [{ name: "prod-eks", principals: [{ roleName: "jumphost", accessPolicies: [{ policy: "AmazonEKSViewPolicy" }] }] }] }],
 };
+
+afterEach(() => jest.restoreAllMocks());
 
 describe("from-aws-auth", () => {
   test("prints a valid config for the cluster on stdout and the report on stderr", () => {
@@ -115,6 +118,50 @@ describe("from-aws-auth", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toMatch(new RegExp(`^from-aws-auth: [^\\n]*${name.replace(".", "\\.")}: [^\\n]+\\n$`));
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  test("--merge through a symbolic link writes the file it points to and keeps the link", () => {
+    const file = tempConfig(EXISTING);
+    const link = join(mkdtempSync(join(tmpdir(), "from-aws-auth-link-")), "link.json");
+    symlinkSync(file, link);
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", link);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(new RegExp(`\\nWrote 2 principal\\(s\\) to ${link.replace(/[.\\/]/g, "\\$&")} \\(a link to ${realpathSync(file).replace(/[.\\/]/g, "\\$&")}\\)\\.\\n$`));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(file, "utf8")).stacks[0].clusters[0].principals).toHaveLength(3);
+    expect(readdirSync(join(file, ".."))).toEqual(["jumphost.config.json"]);
+  });
+
+  test("a missing --merge file: file not found, exit 1 (not the synth's JUMPHOST_CONFIG advice)", () => {
+    expect(run(fixturePath("yamlencode.yaml"), "--merge", "/nonexistent/m.json")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/m.json: file not found.\n" });
+  });
+
+  test("a --merge folder that is not writable: one message before any report, exit 1", () => {
+    const file = tempConfig(EXISTING);
+    const folder = realpathSync(join(file, ".."));
+    jest.spyOn(fs, "accessSync").mockImplementation(() => {
+      throw fsError("EROFS", `read-only file system, access '${folder}'`);
+    });
+    expect(run(fixturePath("yamlencode.yaml"), "--merge", file)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `from-aws-auth: ${file}: cannot write to its folder ${folder}: read-only file system (EROFS). Nothing was written.\n`,
+    });
+  });
+
+  test("a --merge write that fails after the report: a clear last line, exit 1, the file unchanged", () => {
+    const file = tempConfig(EXISTING);
+    const before = readFileSync(file, "utf8");
+    jest.spyOn(fs, "writeFileSync").mockImplementation(() => {
+      throw fsError("EROFS", "read-only file system, open '/ro/.cfg.json.14483.tmp'");
+    });
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Summary: 2 principal(s) migrated");
+    expect(stderr).toMatch(new RegExp(`\\nfrom-aws-auth: ${file.replace(/[.\\/]/g, "\\$&")}: cannot write: read-only file system \\(EROFS\\)\\. Nothing was written; the file is unchanged\\.\\n$`));
+    expect(stderr).not.toMatch(/\n\s+at /);
+    jest.restoreAllMocks();
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 

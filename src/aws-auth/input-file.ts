@@ -30,7 +30,7 @@ export function readInputFile(file: string, maxBytes: number = MAX_INPUT_BYTES):
 /** "file not found", or the OS's reason; shared with the --merge target. */
 export function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "file not found." : `cannot read (${osReason(error)}).`;
+  return code === "ENOENT" ? "file not found." : `cannot read: ${osReason(error)}.`;
 }
 
 // Reads at most maxBytes + 1 bytes, so a file that grows or a device that never ends stops there.

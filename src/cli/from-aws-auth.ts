@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import type { JumphostConfig } from "../config/types";
 import { inferAccount, type StackAccount } from "../aws-auth/account";
 import { choosePlacement, mergePrincipals, newConfig, PlacementError, stackAccount, type Placement } from "../aws-auth/config-output";
-import { configText, writeFileAtomic } from "../aws-auth/config-file";
+import { checkMergeTarget, configText, writeFileAtomic } from "../aws-auth/config-file";
 import { AwsAuthInputError } from "../aws-auth/errors";
 import { readInputFile } from "../aws-auth/input-file";
 import { migrate } from "../aws-auth/migrate";
@@ -64,6 +64,9 @@ function run(argv: string[], output: CliOutput): number {
     return 0;
   }
   const data = parseAwsAuth(readInputFile(options.file), options.file);
+  // The target is checked before the report is printed, so a report is never followed by a
+  // failure that could have been foreseen; loadConfig would name the synth's JUMPHOST_CONFIG.
+  const mergeTarget = options.merge === undefined ? undefined : checkMergeTarget(options.merge);
   const target = options.merge === undefined ? undefined : loadConfig(options.merge);
   const placement = target ? choosePlacement(target, options.stack, options.cluster) : newPlacement(options);
   const account = chooseAccount(options.account, target, placement, data);
@@ -90,7 +93,8 @@ function run(argv: string[], output: CliOutput): number {
   const merged = validateConfig(mergePrincipals(target, placement, principals, account.account, options.merge), options.merge);
   output.stderr(report);
   writeFileAtomic(options.merge, configText(merged));
-  output.stderr(`Wrote ${principals.length} principal(s) to ${options.merge}.\n`);
+  const link = mergeTarget?.viaLink ? ` (a link to ${mergeTarget.real})` : "";
+  output.stderr(`Wrote ${principals.length} principal(s) to ${options.merge}${link}.\n`);
   return 0;
 }
 
