@@ -77,6 +77,29 @@ describe("from-aws-auth", () => {
     expect(resources.aws_iam_policy).toBeUndefined();
   });
 
+  test("role names with . @ + = , become roleName principals, each its own", () => {
+    const { code, stdout } = run(fixturePath("role-name-characters.yaml"), "--cluster", "prod-eks");
+    expect(code).toBe(0);
+    const principals = validateConfig(JSON.parse(stdout), "stdout").stacks[0].clusters[0].principals;
+    expect(principals.map((p) => [p.roleName, p.kubernetesGroups, p.userName, p.allowAdmin])).toEqual([
+      ["my.role", ["readers"], "my-role", undefined],
+      ["ops@team", undefined, "ops", true],
+      ["a+b=c,d", ["writers"], undefined, undefined],
+    ]);
+  });
+
+  // Only names and counts: the data sources' addresses (data.aws_iam_role.role-my.role) are not yet
+  // valid Terraform identifiers; that fix belongs to the stack, not to the migration.
+  test("round trip of role names with . @ + = ,: one entry and one data source per role", () => {
+    const { stdout } = run(fixturePath("role-name-characters.yaml"), "--cluster", "prod-eks");
+    const { stacks } = buildApp(validateConfig(JSON.parse(stdout), "stdout"), { outdir: mkdtempSync(join(tmpdir(), "from-aws-auth-synth-")) });
+    const synth = JSON.parse(Testing.synth(stacks[0], true));
+    const roles = Object.values(synth.data.aws_iam_role as Record<string, { name: string }>).map((role) => role.name);
+    expect(roles.sort()).toEqual(["a+b=c,d", "my.role", "ops@team"]);
+    expect(Object.keys(synth.resource.aws_eks_access_entry)).toHaveLength(3);
+    expect(Object.keys(synth.resource.aws_eks_access_policy_association)).toHaveLength(1);
+  });
+
   test("--merge adds the principals to the only stack's only cluster, keeping the rest of the file", () => {
     const file = tempConfig(EXISTING);
     const { code, stdout, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file);
