@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import fs, { lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing } from "cdktf";
@@ -8,6 +8,7 @@ import { main } from "../src/cli/from-aws-auth";
 import { validateConfig } from "../src/config/validate";
 import { EksAccessEntry, EksAccessPolicyAssociation } from "../src/provider-aws";
 import { fixturePath } from "./helpers/aws-auth-fixtures";
+import { fsError } from "./helpers/fs-errors";
 
 function run(...argv: string[]) {
   let stdout = "";
@@ -26,6 +27,8 @@ const EXISTING = {
   $schema: "./jumphost.config.schema.json",
   stacks: [{ name: "prod", region: "eu-west-1", clusters: [{ name: "prod-eks", principals: [{ roleName: "jumphost", accessPolicies: [{ policy: "AmazonEKSViewPolicy" }] }] }] }],
 };
+
+afterEach(() => jest.restoreAllMocks());
 
 describe("from-aws-auth", () => {
   test("prints a valid config for the cluster on stdout and the report on stderr", () => {
@@ -74,6 +77,29 @@ describe("from-aws-auth", () => {
     expect(resources.aws_iam_policy).toBeUndefined();
   });
 
+  test("role names with . @ + = , become roleName principals, each its own", () => {
+    const { code, stdout } = run(fixturePath("role-name-characters.yaml"), "--cluster", "prod-eks");
+    expect(code).toBe(0);
+    const principals = validateConfig(JSON.parse(stdout), "stdout").stacks[0].clusters[0].principals;
+    expect(principals.map((p) => [p.roleName, p.kubernetesGroups, p.userName, p.allowAdmin])).toEqual([
+      ["my.role", ["readers"], "my-role", undefined],
+      ["ops@team", undefined, "ops", true],
+      ["a+b=c,d", ["writers"], undefined, undefined],
+    ]);
+  });
+
+  // Only names and counts: the data sources' addresses (data.aws_iam_role.role-my.role) are not yet
+  // valid Terraform identifiers; that fix belongs to the stack, not to the migration.
+  test("round trip of role names with . @ + = ,: one entry and one data source per role", () => {
+    const { stdout } = run(fixturePath("role-name-characters.yaml"), "--cluster", "prod-eks");
+    const { stacks } = buildApp(validateConfig(JSON.parse(stdout), "stdout"), { outdir: mkdtempSync(join(tmpdir(), "from-aws-auth-synth-")) });
+    const synth = JSON.parse(Testing.synth(stacks[0], true));
+    const roles = Object.values(synth.data.aws_iam_role as Record<string, { name: string }>).map((role) => role.name);
+    expect(roles.sort()).toEqual(["a+b=c,d", "my.role", "ops@team"]);
+    expect(Object.keys(synth.resource.aws_eks_access_entry)).toHaveLength(3);
+    expect(Object.keys(synth.resource.aws_eks_access_policy_association)).toHaveLength(1);
+  });
+
   test("--merge adds the principals to the only stack's only cluster, keeping the rest of the file", () => {
     const file = tempConfig(EXISTING);
     const { code, stdout, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file);
@@ -118,6 +144,50 @@ describe("from-aws-auth", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
+  test("--merge through a symbolic link writes the file it points to and keeps the link", () => {
+    const file = tempConfig(EXISTING);
+    const link = join(mkdtempSync(join(tmpdir(), "from-aws-auth-link-")), "link.json");
+    symlinkSync(file, link);
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", link);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(new RegExp(`\\nWrote 2 principal\\(s\\) to ${link.replace(/[.\\/]/g, "\\$&")} \\(a link to ${realpathSync(file).replace(/[.\\/]/g, "\\$&")}\\)\\.\\n$`));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(file, "utf8")).stacks[0].clusters[0].principals).toHaveLength(3);
+    expect(readdirSync(join(file, ".."))).toEqual(["jumphost.config.json"]);
+  });
+
+  test("a missing --merge file: file not found, exit 1 (not the synth's JUMPHOST_CONFIG advice)", () => {
+    expect(run(fixturePath("yamlencode.yaml"), "--merge", "/nonexistent/m.json")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/m.json: file not found.\n" });
+  });
+
+  test("a --merge folder that is not writable: one message before any report, exit 1", () => {
+    const file = tempConfig(EXISTING);
+    const folder = realpathSync(join(file, ".."));
+    jest.spyOn(fs, "accessSync").mockImplementation(() => {
+      throw fsError("EROFS", `read-only file system, access '${folder}'`);
+    });
+    expect(run(fixturePath("yamlencode.yaml"), "--merge", file)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `from-aws-auth: ${file}: cannot write to its folder ${folder}: read-only file system (EROFS). Nothing was written.\n`,
+    });
+  });
+
+  test("a --merge write that fails after the report: a clear last line, exit 1, the file unchanged", () => {
+    const file = tempConfig(EXISTING);
+    const before = readFileSync(file, "utf8");
+    jest.spyOn(fs, "writeFileSync").mockImplementation(() => {
+      throw fsError("EROFS", "read-only file system, open '/ro/.cfg.json.14483.tmp'");
+    });
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Summary: 2 principal(s) migrated");
+    expect(stderr).toMatch(new RegExp(`\\nfrom-aws-auth: ${file.replace(/[.\\/]/g, "\\$&")}: cannot write: read-only file system \\(EROFS\\)\\. Nothing was written; the file is unchanged\\.\\n$`));
+    expect(stderr).not.toMatch(/\n\s+at /);
+    jest.restoreAllMocks();
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
   test("an invalid --merge target is reported by the project's loader", () => {
     const file = tempConfig({ stacks: [] });
     const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file);
@@ -131,13 +201,30 @@ describe("from-aws-auth", () => {
     [[fixturePath("yamlencode.yaml")], "--cluster NAME is required: the ConfigMap does not name its cluster"],
     [[fixturePath("yamlencode.yaml"), "--cluster", "prod_eks"], 'the cluster name "prod_eks" cannot name a stack'],
     [[fixturePath("yamlencode.yaml"), "--cluster", "x", "--account", "12345"], '--account "12345" is not a 12-digit AWS account ID'],
-    [[fixturePath("yamlencode.yaml"), "--bogus"], "Unknown option '--bogus'"],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "x", "--stack", "bad_stack"], '--stack "bad_stack" is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).'],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "bad.name"], '--cluster "bad.name" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
+    [[fixturePath("yamlencode.yaml"), "--cluster", "bad.name", "--stack", "ok"], '--cluster "bad.name" is not valid: 1-100 letters, digits, hyphens and underscores, starting with a letter or digit.'],
     [[fixturePath("sso-roles.yaml"), "--cluster", "x"], "cannot tell the cluster's account (aws-auth names 111122223333, 444455556666); pass --account ID"],
   ])("usage error %j: exit 2", (argv, message) => {
     const { code, stderr } = run(...argv);
     expect(code).toBe(2);
     expect(stderr).toContain(`from-aws-auth: ${message}`);
     expect(stderr).toContain("usage: npm run from-aws-auth");
+  });
+
+  test("an unknown option: one line naming it, then the usage", () => {
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--bogus");
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("from-aws-auth: Unknown option '--bogus'");
+  });
+
+  test("a bad --stack with --merge is a usage error, not blamed on the config", () => {
+    const file = tempConfig(EXISTING);
+    const before = readFileSync(file, "utf8");
+    const { code, stderr } = run(fixturePath("yamlencode.yaml"), "--merge", file, "--stack", "new_stack");
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toBe('from-aws-auth: --stack "new_stack" is not valid: 1-48 letters, digits and hyphens, starting with a letter (it names a folder and IAM policies).');
+    expect(readFileSync(file, "utf8")).toBe(before);
   });
 
   test("--merge into a config with several stacks needs --stack unless the cluster tells", () => {
@@ -155,7 +242,24 @@ describe("from-aws-auth", () => {
     expect(stderr).toMatch(/No principal to migrate: no config printed\.\n$/);
   });
 
-  test("cannot read FILE: exit 1", () => {
-    expect(run("/nonexistent/aws-auth.yaml", "--cluster", "x")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/aws-auth.yaml: cannot read: ENOENT\n" });
+  test("a missing FILE: exit 1, file not found", () => {
+    expect(run("/nonexistent/aws-auth.yaml", "--cluster", "x")).toEqual({ code: 1, stdout: "", stderr: "from-aws-auth: /nonexistent/aws-auth.yaml: file not found.\n" });
+  });
+
+  test("a FILE that never ends: exit 1, one message", () => {
+    const { code, stderr } = run("/dev/zero", "--cluster", "x");
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "from-aws-auth: /dev/zero: is over 10 MB (it is not a regular file and did not end); an aws-auth ConfigMap is a few KB. Give the output of kubectl get configmap aws-auth -n kube-system -o yaml.\n",
+    );
+  });
+
+  test("an unexpected failure (stdout closed) is one line, without a stack trace", () => {
+    let stderr = "";
+    const fail = () => {
+      throw new Error("write EPIPE");
+    };
+    const code = main([fixturePath("yamlencode.yaml"), "--cluster", "prod-eks"], { stdout: fail, stderr: (text) => (stderr += text) });
+    expect([code, stderr]).toEqual([1, "from-aws-auth: unexpected error: write EPIPE\n"]);
   });
 });

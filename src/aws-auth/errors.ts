@@ -8,3 +8,12 @@ export class AwsAuthInputError extends Error {
     this.name = "AwsAuthInputError";
   }
 }
+
+/** The OS's words for a failed file operation: "read-only file system (EROFS)". */
+export function osReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  // Node's messages read "EROFS: read-only file system, open '/ro/.cfg.json.1.tmp'": keep the middle.
+  const words = code === undefined ? undefined : new RegExp(`^${code}: ([^,]+)`).exec(message)?.[1];
+  if (code === undefined) return String(message ?? error);
+  return words === undefined ? code : `${words} (${code})`;
+}

@@ -1,9 +1,10 @@
 // Reads an aws-auth ConfigMap the way EKS does: the data keys are strings holding YAML or JSON,
 // keys inside entries are case-insensitive, and every scalar is read as a string (the failsafe
 // schema), so an unquoted account ID such as 012345670123 keeps its leading zero.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import { parseIamArn, type IamArn } from "./arn";
 import { AwsAuthInputError } from "./errors";
+import { parseYaml } from "./yaml-text";
 
 export type SectionName = "mapRoles" | "mapUsers" | "mapAccounts";
 export type EntrySectionName = Exclude<SectionName, "mapAccounts">;
@@ -44,17 +45,10 @@ export interface AwsAuthData {
   readonly remarks: readonly string[];
 }
 
-// Options shared by the ConfigMap and the section strings: all scalars are strings, and repeated
-// keys are allowed (EKS's JSON decoding lets the last one win; we report them).
-const YAML_OPTIONS = { schema: "failsafe", uniqueKeys: false, prettyErrors: true } as const;
-
 /** Parses the text of `kubectl get configmap aws-auth -n kube-system -o yaml|json`, or a bare data map. */
 export function parseAwsAuth(text: string, file: string): AwsAuthData {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
-  if (doc.errors.length > 0) {
-    throw new AwsAuthInputError(`${file}: ${yamlErrorText(doc.errors[0], "the file", (line) => line)}`);
-  }
+  const doc = parseYaml(text, { file, where: "the file", lines, toFileLine: (line) => line });
   const remarks: string[] = [];
   const data = findData(doc.contents, file, remarks);
   const sections = new Map<SectionName, Node>();
@@ -135,12 +129,7 @@ function readSection(node: Node, name: SectionName, file: string, lines: LineCou
   const firstLine = isScalar(node) && node.type === "BLOCK_LITERAL" && node.range ? lines.linePos(node.range[0]).line + 1 : undefined;
   const toFileLine = (line: number) => (firstLine === undefined ? undefined : firstLine + line - 1);
   const sectionLines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: sectionLines });
-  if (doc.errors.length > 0) {
-    throw new AwsAuthInputError(
-      `${file}: ${where} is not valid YAML or JSON, so EKS ignores the whole section: ${yamlErrorText(doc.errors[0], where, toFileLine)}`,
-    );
-  }
+  const doc = parseYaml(text, { file, where, lines: sectionLines, toFileLine });
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && scalarText(contents) === "")) return [];
   if (!isSeq(contents)) {
@@ -241,16 +230,6 @@ function wrongArnText(text: string, arn: IamArn | undefined, section: EntrySecti
   if (assumed) return `"${text}" is a session ARN; use the role's ARN, arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}.`;
   const shape = section === "mapRoles" ? "arn:PARTITION:iam::ACCOUNT:role/NAME" : "arn:PARTITION:iam::ACCOUNT:user/NAME";
   return `"${text}" is not an IAM ${section === "mapRoles" ? "role" : "user"} ARN (expected ${shape}, account 12 digits).`;
-}
-
-// "line 3, column 5 of data.mapRoles (line 14 of the file)": message of the first YAML error.
-function yamlErrorText(error: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }, where: string, toFileLine: (line: number) => number | undefined): string {
-  const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  const pos = error.linePos?.[0];
-  if (!pos) return reason;
-  const fileLine = toFileLine(pos.line);
-  const inFile = fileLine !== undefined && where !== "the file" ? ` (line ${fileLine} of the file)` : "";
-  return `line ${pos.line}, column ${pos.col} of ${where}${inFile}: ${reason}.`;
 }
 
 function lineOf(node: Node, lines: LineCounter): number | undefined {

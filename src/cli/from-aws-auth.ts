@@ -1,20 +1,20 @@
 // `npm run from-aws-auth -- FILE [--cluster NAME] [--stack NAME] [--merge CONFIG] [--account ID] [--node-entries]`
 // Prints (or merges) the config that gives aws-auth's principals access entries, and reports
 // every decision on stderr. Exit codes: 0 ok, 1 bad input, 2 usage error.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { JumphostConfig } from "../config/types";
 import { inferAccount, type StackAccount } from "../aws-auth/account";
 import { choosePlacement, mergePrincipals, newConfig, PlacementError, stackAccount, type Placement } from "../aws-auth/config-output";
-import { configText, writeFileAtomic } from "../aws-auth/config-file";
+import { checkMergeTarget, configText, writeFileAtomic } from "../aws-auth/config-file";
 import { AwsAuthInputError } from "../aws-auth/errors";
+import { readInputFile } from "../aws-auth/input-file";
 import { migrate } from "../aws-auth/migrate";
 import { parseAwsAuth, type AwsAuthData } from "../aws-auth/parse";
 import { formatReport } from "../aws-auth/report";
 import { ConfigError } from "../config/config-error";
 import { loadConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
-import { ruleViolation, STACK_NAME } from "../aws-names";
+import { CLUSTER_NAME, ruleViolation, STACK_NAME, type NameRule } from "../aws-names";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliOutput {
@@ -50,7 +50,10 @@ export function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): number
       output.stderr(`from-aws-auth: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Our own bug: still one line, no stack trace unless asked for (as the synth does).
+    output.stderr(`from-aws-auth: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.JUMPHOST_DEBUG && error instanceof Error) output.stderr(`${error.stack}\n`);
+    return 1;
   }
 }
 
@@ -60,7 +63,10 @@ function run(argv: string[], output: CliOutput): number {
     output.stdout(`${USAGE}\n`);
     return 0;
   }
-  const data = parseAwsAuth(readInput(options.file), options.file);
+  const data = parseAwsAuth(readInputFile(options.file), options.file);
+  // The target is checked before the report is printed, so a report is never followed by a
+  // failure that could have been foreseen; loadConfig would name the synth's JUMPHOST_CONFIG.
+  const mergeTarget = options.merge === undefined ? undefined : checkMergeTarget(options.merge);
   const target = options.merge === undefined ? undefined : loadConfig(options.merge);
   const placement = target ? choosePlacement(target, options.stack, options.cluster) : newPlacement(options);
   const account = chooseAccount(options.account, target, placement, data);
@@ -87,7 +93,8 @@ function run(argv: string[], output: CliOutput): number {
   const merged = validateConfig(mergePrincipals(target, placement, principals, account.account, options.merge), options.merge);
   output.stderr(report);
   writeFileAtomic(options.merge, configText(merged));
-  output.stderr(`Wrote ${principals.length} principal(s) to ${options.merge}.\n`);
+  const link = mergeTarget?.viaLink ? ` (a link to ${mergeTarget.real})` : "";
+  output.stderr(`Wrote ${principals.length} principal(s) to ${options.merge}${link}.\n`);
   return 0;
 }
 
@@ -117,7 +124,9 @@ function readArgs(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // node:util's first sentence names the flag ("Unknown option '--bogus'"); the rest is advice
+    // about positionals that does not apply here.
+    throw new UsageError((error as Error).message.split(". ")[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) return { file: "", nodeEntries: false, help: true };
@@ -125,6 +134,9 @@ function readArgs(argv: string[]): CliOptions {
   for (const name of ["cluster", "stack", "merge"] as const) {
     if (values[name] === "") throw new UsageError(`--${name} needs a value`);
   }
+  // Checked here, before any file is read, so a bad name is a usage error and not blamed on a file.
+  if (values.stack !== undefined) checkName("--stack", STACK_NAME, values.stack);
+  if (values.cluster !== undefined) checkName("--cluster", CLUSTER_NAME, values.cluster);
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) {
     throw new UsageError(`--account "${values.account}" is not a 12-digit AWS account ID`);
   }
@@ -139,12 +151,9 @@ function readArgs(argv: string[]): CliOptions {
   };
 }
 
-function readInput(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new AwsAuthInputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+function checkName(flag: string, rule: NameRule, value: string): void {
+  const violation = ruleViolation(rule, value);
+  if (violation !== undefined) throw new UsageError(`${flag} ${violation}`);
 }
 
 // Without --merge there is nothing to infer the cluster from: the ConfigMap does not name it.
