@@ -88,14 +88,13 @@ describe("from-aws-auth", () => {
     ]);
   });
 
-  // Only names and counts: the data sources' addresses (data.aws_iam_role.role-my.role) are not yet
-  // valid Terraform identifiers; that fix belongs to the stack, not to the migration.
-  test("round trip of role names with . @ + = ,: one entry and one data source per role", () => {
+  test("round trip of role names with . @ + = ,: one entry and one data source per role, under valid Terraform names", () => {
     const { stdout } = run(fixturePath("role-name-characters.yaml"), "--cluster", "prod-eks");
     const { stacks } = buildApp(validateConfig(JSON.parse(stdout), "stdout"), { outdir: mkdtempSync(join(tmpdir(), "from-aws-auth-synth-")) });
     const synth = JSON.parse(Testing.synth(stacks[0], true));
     const roles = Object.values(synth.data.aws_iam_role as Record<string, { name: string }>).map((role) => role.name);
     expect(roles.sort()).toEqual(["a+b=c,d", "my.role", "ops@team"]);
+    expect(Object.keys(synth.data.aws_iam_role).sort()).toEqual(["role-a_2bb_3dc_2cd", "role-my_2erole", "role-ops_40team"]);
     expect(Object.keys(synth.resource.aws_eks_access_entry)).toHaveLength(3);
     expect(Object.keys(synth.resource.aws_eks_access_policy_association)).toHaveLength(1);
   });
