@@ -1,33 +1,13 @@
 import { ConfigError } from "../src/config/config-error";
 import type { JumphostConfig } from "../src/config/types";
 import { validateConfig } from "../src/config/validate";
+import { issueExample } from "./helpers/synth";
 
 const FILE = "jumphost.config.json";
 const P = "stacks[0].clusters[0].principals[0]";
 
 /** The issue's example config; each case below breaks one thing in a fresh copy. */
-function example(): any {
-  return {
-    stacks: [
-      {
-        name: "jumphost-access",
-        region: "us-east-1",
-        clusters: [
-          {
-            name: "my-eks-cluster",
-            principals: [
-              {
-                roleName: "jumphost",
-                accessPolicies: [{ policy: "AmazonEKSViewPolicy" }, { policy: "AmazonEKSAdminViewPolicy", namespaces: ["team-a"] }],
-                describeClusterPolicy: true,
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
+const example = (): any => issueExample();
 
 function mutate(change: (config: any) => unknown): unknown {
   const config = example();
@@ -316,6 +296,11 @@ describe("validateConfig, inputs that would break Terraform or AWS later", () =>
         c.stacks[0].clusters[0].principals.push({ roleArn: "arn:aws:iam::111111111111:role/ops/jumphost", describeClusterPolicy: false });
       },
       `stacks[0].clusters[0].principals[1]: roleArn "arn:aws:iam::111111111111:role/ops/jumphost" is already used by principals[0]; each must be unique.`,
+    ],
+    [
+      "one role spelled in two letter cases on two clusters",
+      (c) => void c.stacks[0].clusters.push({ name: "c2", principals: [{ roleName: "JumpHost" }] }),
+      `stacks[0].clusters[1].principals[0]: roleName "JumpHost" is the same IAM principal as at stacks[0].clusters[0].principals[0], spelled differently (IAM ignores case); spell it the same way everywhere.`,
     ],
     [
       "one cluster in two stacks",

@@ -19,6 +19,13 @@ export function oneCluster(principals: PrincipalConfig[], cluster: Partial<Clust
   return { region: "us-east-1", clusters: [{ name: "my-eks-cluster", principals, ...cluster }] };
 }
 
+/** The issue's example config (AdminView limited to team-a), a fresh copy each call. */
+export function issueExample(): JumphostConfig {
+  const config = structuredClone(GUIDE_CONFIG) as { stacks: Array<{ clusters: Array<{ principals: Array<{ accessPolicies: object[] }> }> }> };
+  config.stacks[0]!.clusters[0]!.principals[0]!.accessPolicies[1] = { policy: "AmazonEKSAdminViewPolicy", namespaces: ["team-a"] };
+  return config as unknown as JumphostConfig;
+}
+
 /** The guide's setup, as the committed default config has it. */
 export const GUIDE_CONFIG: JumphostConfig = {
   stacks: [

@@ -34,6 +34,8 @@ function checkRules(config: JumphostConfig): void {
     firstSeen(stackNames, stack.name.toLowerCase(), s, `${stackPath}.name`, `stack name ${JSON.stringify(stack.name)}`, "stacks");
     const stackAccount = stack.assumeRoleArn ? parseIamArn(stack.assumeRoleArn).account : undefined;
     const clusterNames = new Map<string, number>();
+    // IAM names ignore case, Terraform names and IAM policy names built from them do not.
+    const spellings = new Map<string, { key: string; path: string }>();
     stack.clusters.forEach((cluster, c) => {
       const clusterPath = `${stackPath}.clusters[${c}]`;
       firstSeen(clusterNames, cluster.name, c, `${clusterPath}.name`, `cluster ${JSON.stringify(cluster.name)}`, "clusters");
@@ -47,6 +49,12 @@ function checkRules(config: JumphostConfig): void {
       cluster.principals.forEach((principal, p) => {
         const path = `${clusterPath}.principals[${p}]`;
         firstSeen(principals, identity(principal, stackAccount), p, path, describePrincipal(principal), "principals");
+        const key = principalKey(principal);
+        const spelling = spellings.get(key.toLowerCase());
+        if (spelling && spelling.key !== key) {
+          throw new SpecError(path, `${describePrincipal(principal)} is the same IAM principal as at ${spelling.path}, spelled differently (IAM ignores case); spell it the same way everywhere.`);
+        }
+        spellings.set(key.toLowerCase(), { key, path });
         checkPrincipal(principal, path, stack.tags);
         checkPolicyAccount(stack, principal, path);
       });
