@@ -163,6 +163,19 @@ describe("main.ts as a process", () => {
     expect(read(a).toString()).not.toMatch(/checkout-a|nested-|\/tmp\//);
   });
 
+  it("gives the same cdk.tf.json through `cdktf synth` as through npm run synth", async () => {
+    const viaCli = mkdtempSync(join(tmpdir(), "cdktf-cli-"));
+    const cli = spawnSync(process.execPath, [join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf"), "synth", "--output", viaCli], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: "1", JUMPHOST_CONFIG: join(ROOT, "jumphost.config.json") },
+      encoding: "utf8",
+    });
+    expect(cli.status).toBe(0);
+    const ws = workspace(JSON.parse(readFileSync(join(ROOT, "jumphost.config.json"), "utf8")));
+    expect((await run({ JUMPHOST_CONFIG: ws.config, CDKTF_OUTDIR: ws.out })).code).toBe(0);
+    expect(readFileSync(stackFile(viaCli)).equals(readFileSync(stackFile(ws.out)))).toBe(true);
+  });
+
   it("exits non-zero with one line and no stack trace on a missing config", () => {
     const dir = mkdtempSync(join(tmpdir(), "missing-"));
     const result = synthIn(dir, "nope.json");
