@@ -302,6 +302,24 @@ describe("validateConfig, inputs that would break Terraform or AWS later", () =>
       (c) => void c.stacks[0].clusters.push({ name: "c2", principals: [{ roleName: "JumpHost" }] }),
       `stacks[0].clusters[1].principals[0]: roleName "JumpHost" is the same IAM principal as at stacks[0].clusters[0].principals[0], spelled differently (IAM ignores case); spell it the same way everywhere.`,
     ],
+    ["a service-linked role by name", (c) => void (first(c).roleName = "AWSServiceRoleForAmazonEKS"), `${P}: roleName "AWSServiceRoleForAmazonEKS" is a service-linked role; EKS does not allow access entries for service-linked roles.`],
+    [
+      "a service-linked role by path",
+      (c) => {
+        delete first(c).roleName;
+        first(c).roleArn = "arn:aws:iam::111111111111:role/aws-service-role/eks.amazonaws.com/Custom";
+      },
+      `${P}: roleArn "arn:aws:iam::111111111111:role/aws-service-role/eks.amazonaws.com/Custom" is a service-linked role; EKS does not allow access entries for service-linked roles.`,
+    ],
+    ["a user as a node entry", (c) => void (c.stacks[0].clusters[0].principals = [{ userArn: "arn:aws:iam::111111111111:user/n", type: "EC2_LINUX" }]), `${P}.type: is "EC2_LINUX", but node entries take IAM roles only; use roleName or roleArn, or type "STANDARD" for a user.`],
+    [
+      "a node role of another account",
+      (c) => {
+        c.stacks[0].assumeRoleArn = "arn:aws:iam::222222222222:role/tf";
+        c.stacks[0].clusters[0].principals = [{ roleArn: "arn:aws:iam::111111111111:role/nodes", type: "EC2_LINUX", describeClusterPolicy: false }];
+      },
+      `${P}.roleArn: is in account 111111111111; entries of type EC2_LINUX need a role of the cluster's account, 222222222222 (the stack's assumeRoleArn).`,
+    ],
     [
       "one cluster in two stacks",
       (c) => void c.stacks.push({ name: "s2", region: "us-east-1", clusters: [{ name: "c1", principals: [{ roleName: "other" }] }] }),

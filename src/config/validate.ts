@@ -81,7 +81,15 @@ function checkPrincipal(principal: PrincipalConfig, path: string, stackTags: Rec
   if (tagCount > MAX_TAGS) {
     throw new SpecError(`${path}.tags`, `with the stack's tags the access entry would have ${tagCount} tags; AWS allows ${MAX_TAGS} per resource.`);
   }
+  const arn = principal.roleArn ?? principal.userArn;
+  const roleName = principal.roleName ?? (principal.roleArn !== undefined ? parseIamArn(principal.roleArn).name : undefined);
+  if (/^AWSServiceRoleFor/.test(roleName ?? "") || /:role\/aws-service-role\//.test(arn ?? "")) {
+    throw new SpecError(path, `${describePrincipal(principal)} is a service-linked role; EKS does not allow access entries for service-linked roles.`);
+  }
   const type = principal.type ?? "STANDARD";
+  if (type !== "STANDARD" && principal.userArn !== undefined) {
+    throw new SpecError(`${path}.type`, `is ${JSON.stringify(type)}, but node entries take IAM roles only; use roleName or roleArn, or type "STANDARD" for a user.`);
+  }
   if (type !== "STANDARD") {
     for (const field of STANDARD_ONLY) {
       if (principal[field] !== undefined) {
@@ -118,9 +126,17 @@ function checkPrincipal(principal: PrincipalConfig, path: string, stackTags: Rec
  */
 function checkPolicyAccount(stack: StackConfig, principal: PrincipalConfig, path: string): void {
   const arn = principal.roleArn ?? principal.userArn;
-  if (!stack.assumeRoleArn || !arn || principal.describeClusterPolicy === false) return;
+  if (!stack.assumeRoleArn || !arn) return;
   const stackAccount = parseIamArn(stack.assumeRoleArn).account;
   const principalAccount = parseIamArn(arn).account;
+  const type = principal.type ?? "STANDARD";
+  if (type !== "STANDARD" && principalAccount !== stackAccount) {
+    throw new SpecError(
+      `${path}.roleArn`,
+      `is in account ${principalAccount}; entries of type ${type} need a role of the cluster's account, ${stackAccount} (the stack's assumeRoleArn).`,
+    );
+  }
+  if (principal.describeClusterPolicy === false) return;
   if (principalAccount !== stackAccount) {
     throw new SpecError(
       `${path}.describeClusterPolicy`,
