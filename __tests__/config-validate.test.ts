@@ -300,7 +300,7 @@ describe("validateConfig, inputs that would break Terraform or AWS later", () =>
     [
       "one role spelled in two letter cases on two clusters",
       (c) => void c.stacks[0].clusters.push({ name: "c2", principals: [{ roleName: "JumpHost" }] }),
-      `stacks[0].clusters[1].principals[0]: roleName "JumpHost" is the same IAM principal as at stacks[0].clusters[0].principals[0], spelled differently (IAM ignores case); spell it the same way everywhere.`,
+      `stacks[0].clusters[1].principals[0]: roleName "JumpHost" is the same IAM principal as at stacks[0].clusters[0].principals[0], written differently (IAM ignores case); write it the same way everywhere in the stack.`,
     ],
     ["a service-linked role by name", (c) => void (first(c).roleName = "AWSServiceRoleForAmazonEKS"), `${P}: roleName "AWSServiceRoleForAmazonEKS" is a service-linked role; EKS does not allow access entries for service-linked roles.`],
     [
@@ -319,6 +319,14 @@ describe("validateConfig, inputs that would break Terraform or AWS later", () =>
         c.stacks[0].clusters[0].principals = [{ roleArn: "arn:aws:iam::111111111111:role/nodes", type: "EC2_LINUX", describeClusterPolicy: false }];
       },
       `${P}.roleArn: is in account 111111111111; entries of type EC2_LINUX need a role of the cluster's account, 222222222222 (the stack's assumeRoleArn).`,
+    ],
+    [
+      "an S3 backend without a region in a stack without one",
+      (c) => {
+        delete c.stacks[0].region;
+        c.stacks[0].backend = { s3: { bucket: "acme-state" } };
+      },
+      `stacks[0].backend.s3.region: is missing: Terraform's S3 backend needs the bucket's region, and this stack sets no region to default to.`,
     ],
     [
       "one cluster in two stacks",
@@ -354,5 +362,27 @@ describe("validateConfig, inputs that would break Terraform or AWS later", () =>
     config.stacks[0].tags = { Kostenstelle: "Übersee 42", "team:name": "a+b=c@d" };
     config.stacks.push({ name: "s2", region: "eu-west-1", clusters: [{ name: "c1", principals: [{ roleName: "jumphost" }] }] });
     expect(() => validateConfig(config, FILE)).not.toThrow();
+  });
+});
+
+describe("validateConfig, one principal written two ways in a stack", () => {
+  it("rejects a roleName and the roleArn of the same role on two clusters, when the stack's account is known", () => {
+    const config: JumphostConfig = {
+      stacks: [
+        {
+          name: "s",
+          assumeRoleArn: "arn:aws:iam::111111111111:role/tf",
+          clusters: [
+            { name: "a", principals: [{ roleName: "jumphost" }] },
+            { name: "b", principals: [{ roleArn: "arn:aws:iam::111111111111:role/jumphost" }] },
+          ],
+        },
+      ],
+    };
+    expect(() => validateConfig(config, FILE)).toThrow(
+      new ConfigError(
+        `${FILE}: stacks[0].clusters[1].principals[0]: roleArn "arn:aws:iam::111111111111:role/jumphost" is the same IAM principal as at stacks[0].clusters[0].principals[0], written differently (IAM ignores case); write it the same way everywhere in the stack.`,
+      ),
+    );
   });
 });

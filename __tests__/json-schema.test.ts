@@ -2,6 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { configJsonSchema } from "../src/config/json-schema";
+import { ConfigError } from "../src/config/config-error";
 import { validateConfig } from "../src/config/validate";
 
 const committed = JSON.parse(readFileSync(join(__dirname, "..", "jumphost.config.schema.json"), "utf8"));
@@ -42,6 +43,6 @@ describe("jumphost.config.schema.json", () => {
     expect(validateWithSchema(config)).toBe(valid);
     const ours = () => validateConfig(config, "f.json");
     if (valid) expect(ours).not.toThrow();
-    else expect(ours).toThrow();
+    else expect(ours).toThrow(ConfigError);
   });
 });

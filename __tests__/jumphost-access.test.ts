@@ -1,6 +1,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { AccessPolicy, AccessScopeType } from "../src/access-policy";
-import { AccessEntryType, JumphostAccess, type JumphostAccessProps } from "../src/jumphost-access";
+import { AccessEntryType } from "../src/access-entry-type";
+import { JumphostAccess, type JumphostAccessProps } from "../src/jumphost-access";
 import { AwsProvider, EksAccessEntry, EksAccessPolicyAssociation } from "../src/provider-aws";
 
 const environment = { partition: "${data.aws_partition.current.partition}", region: "${data.aws_region.current.region}" };

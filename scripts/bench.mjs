@@ -27,7 +27,8 @@ function run(command, args, env = {}) {
     const [kb, script] = line.split(" ");
     return { mb: Number(kb) / 1024, script };
   });
-  const synth = processes.filter((p) => p.script.endsWith("main.js"));
+  // The synth itself (run.mjs or dist/main.js), not npm's own process around it.
+  const synth = processes.filter((p) => /(run\.mjs|main\.js)$/.test(p.script));
   return { seconds, peakMb: Math.max(...(synth.length ? synth : processes).map((p) => p.mb)) };
 }
 

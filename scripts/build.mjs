@@ -1,7 +1,7 @@
 // Transpiles the TypeScript sources to dist/ without type-checking (tsc --noEmit does that in
 // `npm test`). Skips the work when dist/ is newer than every source, so `npm run synth` pays for
 // esbuild (~0.2 s, most of it starting its binary) only after an edit.
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,6 +24,8 @@ export async function build({ force = false } = {}) {
   // The build script itself counts: a change to how we build must rebuild.
   const newest = Math.max(...[...sources, "scripts/build.mjs"].map((file) => statSync(join(root, file)).mtimeMs));
   if (!force && built > newest) return false;
+  // A forced build starts clean, so modules of deleted or renamed sources do not linger.
+  if (force) rmSync(join(root, "dist"), { recursive: true, force: true });
   const { buildSync } = await import("esbuild");
   buildSync({
     absWorkingDir: root,

@@ -3,8 +3,8 @@
 //
 // Encoding: parts are joined with "__"; inside a part, letters, "-" and digits (but not a leading
 // digit of the whole name) stay as they are and every other character becomes "_" plus two hex
-// digits ("_" -> "_5f", "." -> "_2e"). An escape never starts with "_", so "__" is always a
-// separator and the mapping cannot collide: cluster "a" + role "b_c" gives "a__role-b_5fc",
+// digits ("_" -> "_5f", "." -> "_2e"). The character after an escape's "_" is never "_", so "__" is
+// always a separator and the mapping cannot collide: cluster "a" + role "b_c" gives "a__role-b_5fc",
 // cluster "a_b" + role "c" gives "a_5fb__role-c".
 
 export function terraformName(...parts: string[]): string {

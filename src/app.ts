@@ -8,19 +8,21 @@ import { ValidationError } from "./validation-error";
 
 export interface BuildAppOptions {
   readonly outdir: string;
-  /** Write cdk.tf instead of cdk.tf.json. cdktf's App lets $SYNTH_HCL_OUTPUT override this. @default false */
+  /** Write cdk.tf instead of cdk.tf.json; $SYNTH_HCL_OUTPUT, when set, wins (as in cdktf's App). @default false */
   readonly hclOutput?: boolean;
 }
 
 export function buildApp(config: JumphostConfig, options: BuildAppOptions): { app: App; stacks: JumphostStack[] } {
   // stackTraces off: cdktf otherwise records a stack trace for every token (a third of synth time).
-  const app = new App({ outdir: options.outdir, hclOutput: options.hclOutput ?? false, stackTraces: false });
+  const env = process.env.SYNTH_HCL_OUTPUT;
+  const hclOutput = env !== undefined ? env === "true" : (options.hclOutput ?? false);
+  const app = new App({ outdir: options.outdir, hclOutput, stackTraces: false });
   const stacks = config.stacks.map(({ name, ...props }) => new JumphostStack(app, name, props));
-  // cdktf's stacks read $SYNTH_HCL_OUTPUT themselves and ignore App({ hclOutput }), which then only
-  // renames the file: JSON would land in cdk.tf. Give each stack a synthesizer that follows the option.
+  // The App picks the file name from hclOutput; each stack's synthesizer picks the content, but
+  // reads only $SYNTH_HCL_OUTPUT and ignores App({ hclOutput }). Give it the same decision.
   for (const stack of stacks) {
     const continueOnErrors = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
-    stack.synthesizer = new StackSynthesizer(stack, continueOnErrors, options.hclOutput ?? false);
+    stack.synthesizer = new StackSynthesizer(stack, continueOnErrors, hclOutput);
   }
   checkPoliciesAcrossStacks(stacks);
   return { app, stacks };

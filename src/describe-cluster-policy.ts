@@ -15,7 +15,8 @@ export const MAX_POLICY_CHARS = 6144;
 /** Managed policies attachable to one role or user (default quota). */
 export const MAX_POLICIES_PER_PRINCIPAL = 10;
 // Worst-case values for size estimates: the real partition, region and account are only known at
-// plan time. "aws-us-gov" is the longest partition; regions run to 14 characters ("ap-southeast-5").
+// plan time. "aws-us-gov" is the longest partition; regions run to 14 characters today
+// ("ap-southeast-5"), padded to 20 for regions to come.
 const WORST_CASE = { partition: "aws-us-gov", region: "x".repeat(20), account: "123456789012" };
 
 export interface DescribeClusterPolicyProps {

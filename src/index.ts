@@ -9,5 +9,6 @@ export type * from "./config/types";
 export { validateConfig } from "./config/validate";
 export { DescribeClusterPolicy, type DescribeClusterPolicyProps } from "./describe-cluster-policy";
 export { ImportBlock, type ImportBlockProps } from "./import-block";
-export { AccessEntryType, JumphostAccess, type AccessPolicyOptions, type AwsEnvironment, type JumphostAccessProps } from "./jumphost-access";
+export { AccessEntryType, STANDARD_ONLY } from "./access-entry-type";
+export { JumphostAccess, type AccessPolicyOptions, type AwsEnvironment, type JumphostAccessProps } from "./jumphost-access";
 export { JumphostStack, type JumphostStackProps } from "./jumphost-stack";

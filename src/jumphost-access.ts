@@ -2,22 +2,13 @@
 // outputs an operator needs on the jumphost.
 import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
+import { AccessEntryType, STANDARD_ONLY } from "./access-entry-type";
 import { AccessPolicy, AccessScopeType } from "./access-policy";
 import { terraformName } from "./addresses";
 import { ValidationError } from "./validation-error";
-import { CLUSTER_NAME, KUBERNETES_GROUP, NAMESPACE, USER_NAME, ruleViolation } from "./aws-names";
+import { CLUSTER_NAME, KUBERNETES_GROUP, NAMESPACE, USER_NAME, ruleViolation, type NameRule } from "./aws-names";
 import { ImportBlock } from "./import-block";
 import { EksAccessEntry, EksAccessPolicyAssociation } from "./provider-aws";
-
-/** Access entry types (the EKS API's names). Only STANDARD entries take policies, groups and a username. */
-export enum AccessEntryType {
-  STANDARD = "STANDARD",
-  EC2_LINUX = "EC2_LINUX",
-  EC2_WINDOWS = "EC2_WINDOWS",
-  FARGATE_LINUX = "FARGATE_LINUX",
-  EC2 = "EC2",
-  HYBRID_LINUX = "HYBRID_LINUX",
-}
 
 /** Partition and region of the stack, as Terraform expressions or literals. */
 export interface AwsEnvironment {
@@ -117,21 +108,29 @@ export class JumphostAccess extends Construct {
 
 function validate(props: JumphostAccessProps, type: AccessEntryType): void {
   const problems: string[] = [];
-  const check = (field: string, violation: string | undefined) => violation && problems.push(`${field}: ${violation}`);
-  if (!Token.isUnresolved(props.clusterName)) check("clusterName", ruleViolation(CLUSTER_NAME, props.clusterName));
-  if (props.userName !== undefined) check("userName", ruleViolation(USER_NAME, props.userName));
-  props.kubernetesGroups?.forEach((group, i) => check(`kubernetesGroups[${i}]`, ruleViolation(KUBERNETES_GROUP, group)));
+  // Values that are tokens are only known at plan time: skip them.
+  const check = (field: string, rule: NameRule, value: string) => {
+    const violation = Token.isUnresolved(value) ? undefined : ruleViolation(rule, value);
+    if (violation) problems.push(`${field}: ${violation}`);
+  };
+  check("clusterName", CLUSTER_NAME, props.clusterName);
+  if (props.userName !== undefined) check("userName", USER_NAME, props.userName);
+  props.kubernetesGroups?.forEach((group, i) => check(`kubernetesGroups[${i}]`, KUBERNETES_GROUP, group));
   if (type !== AccessEntryType.STANDARD) {
-    for (const field of ["accessPolicies", "kubernetesGroups", "userName"] as const) {
-      if (props[field] !== undefined) problems.push(`${field}: only STANDARD entries may have it; this entry is ${type}`);
+    for (const field of STANDARD_ONLY) {
+      const value = props[field];
+      if (value !== undefined && value.length > 0) problems.push(`${field}: only STANDARD entries may have it; this entry is ${type}`);
     }
   }
+  const seen = new Set<string>();
   props.accessPolicies?.forEach(({ policy, namespaces }, i) => {
+    if (seen.has(policy.name)) problems.push(`accessPolicies[${i}]: ${policy.name} is listed twice`);
+    seen.add(policy.name);
     if (policy.traits.admin && !props.allowAdmin) {
       problems.push(`accessPolicies[${i}]: ${policy.name} allows writes, exec and Secrets; set allowAdmin to grant it`);
     }
     if (namespaces?.length === 0) problems.push(`accessPolicies[${i}].namespaces: is empty; omit it for cluster scope`);
-    namespaces?.forEach((ns, n) => check(`accessPolicies[${i}].namespaces[${n}]`, ruleViolation(NAMESPACE, ns)));
+    namespaces?.forEach((ns, n) => check(`accessPolicies[${i}].namespaces[${n}]`, NAMESPACE, ns));
   });
   if (problems.length) {
     throw new ValidationError(`JumphostAccess for ${props.principalKey} on ${props.clusterName}: ${problems.join("; ")}`);

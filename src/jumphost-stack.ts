@@ -7,7 +7,8 @@ import { terraformName } from "./addresses";
 import { AuthenticationModeCheck } from "./authentication-mode-check";
 import type { BackendConfig, ClusterConfig, PrincipalConfig, StackConfig } from "./config/types";
 import { DescribeClusterPolicy } from "./describe-cluster-policy";
-import { AccessEntryType, JumphostAccess, type AwsEnvironment } from "./jumphost-access";
+import { AccessEntryType } from "./access-entry-type";
+import { JumphostAccess, type AwsEnvironment } from "./jumphost-access";
 import { withHclConditionBlocks } from "./hcl-conditions";
 import { parseIamArn } from "./aws-names";
 import { describePrincipal, principalKey, principalName } from "./principal";
@@ -57,7 +58,9 @@ export class JumphostStack extends TerraformStack {
       for (const principal of cluster.principals) {
         const key = principalKey(principal);
         this.accesses.push(this.addAccess(cluster, principal, key, environment));
-        if (principal.describeClusterPolicy ?? true) {
+        // Node entries need no DescribeCluster: the default follows the entry type.
+        const isStandard = (principal.type ?? "STANDARD") === "STANDARD";
+        if (principal.describeClusterPolicy ?? isStandard) {
           const entry = describeClusters.get(key) ?? { principal, clusters: [] };
           entry.clusters.push(cluster.name);
           describeClusters.set(key, entry);
@@ -126,9 +129,10 @@ export class JumphostStack extends TerraformStack {
         lifecycle: arn
           ? {
               // A roleArn's policy is attached in the stack's account: make sure it is that role.
+              // Written as text: `self` has no cdktf token. IAM ARNs compare case-insensitively.
               postcondition: [
                 {
-                  condition: `\${self.arn == ${JSON.stringify(arn)}}`,
+                  condition: `\${lower(self.arn) == ${JSON.stringify(arn.toLowerCase())}}`,
                   errorMessage: `The role named ${principalName(principal)} in this stack's account is not ${arn}. describeClusterPolicy attaches an IAM policy in the stack's account; for a role in another account set "describeClusterPolicy": false.`,
                 },
               ],
@@ -162,8 +166,9 @@ function addBackend(stack: TerraformStack, name: string, config: BackendConfig, 
       region: s3.region ?? region,
       encrypt: s3.encrypt ?? true,
     });
-    // S3-native locking (Terraform >= 1.10); cdktf 0.21 has no typed field for it yet.
-    backend.addOverride("use_lockfile", s3.useLockfile ?? true);
+    // S3-native locking (generally available in Terraform 1.11); cdktf 0.21 has no typed field for
+    // it. Written only when on: Terraform before 1.10 refuses the argument even when false.
+    if (s3.useLockfile ?? true) backend.addOverride("use_lockfile", true);
     return backend;
   }
   if ("cloud" in config) {

@@ -1,10 +1,10 @@
 // The definition of jumphost.config.json. It drives both the validator and the published JSON
 // Schema (jumphost.config.schema.json, written by `npm run schema`), so the two cannot drift.
+import { AccessEntryType } from "../access-entry-type";
 import { AccessPolicy } from "../access-policy";
 import * as names from "../aws-names";
 import type { MapSpec, ObjectSpec, Spec, StringSpec } from "./spec";
 
-export const ACCESS_ENTRY_TYPES = ["STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX", "EC2", "HYBRID_LINUX"] as const;
 
 function named(rule: names.NameRule, description: string): StringSpec {
   return { kind: "string", description, ...rule };
@@ -71,7 +71,7 @@ const principal: ObjectSpec = {
     type: {
       kind: "string",
       description: "access entry type (default STANDARD); only STANDARD entries take policies, groups and a username",
-      enum: ACCESS_ENTRY_TYPES,
+      enum: Object.values(AccessEntryType),
       enumNoun: "an access entry type",
     },
     kubernetesGroups: {
@@ -101,7 +101,8 @@ const principal: ObjectSpec = {
     describeClusterPolicy: {
       kind: "boolean",
       default: true,
-      description: "attach an IAM policy allowing eks:DescribeCluster and eks:ListAssociatedAccessPolicies on this cluster only",
+      description:
+        "attach an IAM policy allowing eks:DescribeCluster and eks:ListAssociatedAccessPolicies on the principal's clusters of this stack (default: true for STANDARD entries, false for node entries)",
     },
   },
 };
@@ -149,7 +150,7 @@ const backend: ObjectSpec = {
           allowed: "an S3 object key that does not start with / or white space",
         },
         region: named(names.REGION, "bucket region (default: the stack's region)"),
-        useLockfile: { kind: "boolean", default: true, description: "S3 native state locking (Terraform >= 1.10), no DynamoDB table" },
+        useLockfile: { kind: "boolean", default: true, description: "S3 native state locking (Terraform >= 1.11), no DynamoDB table" },
         encrypt: { kind: "boolean", default: true, description: "server-side encryption of the state object" },
       },
     },

@@ -26,7 +26,7 @@ export interface S3BackendConfig {
   readonly key?: string;
   /** Region of the bucket. @default the stack's region */
   readonly region?: string;
-  /** S3 native state locking (Terraform >= 1.10). @default true */
+  /** S3 native state locking (Terraform >= 1.11). @default true */
   readonly useLockfile?: boolean;
   /** @default true */
   readonly encrypt?: boolean;
@@ -92,7 +92,7 @@ export interface PrincipalConfig {
   readonly allowAdmin?: boolean;
   /** EKS access policies to associate (STANDARD only). @default none */
   readonly accessPolicies?: AccessPolicyConfig[];
-  /** Grant the principal eks:DescribeCluster (for update-kubeconfig) and eks:ListAssociatedAccessPolicies. @default true */
+  /** Grant the principal eks:DescribeCluster (for update-kubeconfig) and eks:ListAssociatedAccessPolicies on its clusters of the stack. @default true for STANDARD entries, false for node entries */
   readonly describeClusterPolicy?: boolean;
 }
 

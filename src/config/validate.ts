@@ -1,5 +1,6 @@
 // Rules a JSON Schema cannot say well: uniqueness, the STANDARD-only fields and the admin opt-in.
 // Runs after the structural check in ./spec, so every field here has its declared type.
+import { STANDARD_ONLY } from "../access-entry-type";
 import { AccessPolicy } from "../access-policy";
 import { parseIamArn } from "../aws-names";
 import { describePrincipal, principalKey } from "../principal";
@@ -8,8 +9,6 @@ import { CONFIG_SPEC } from "./schema";
 import { check, SpecError } from "./spec";
 import type { JumphostConfig, PrincipalConfig, StackConfig } from "./types";
 
-/** Fields only STANDARD entries may carry (an allowlist: every other type refuses them). */
-const STANDARD_ONLY = ["accessPolicies", "kubernetesGroups", "userName"] as const;
 
 /** Checks a parsed config; returns it typed, or throws a ConfigError naming `file` and the JSON path. */
 export function validateConfig(value: unknown, file: string): JumphostConfig {
@@ -33,6 +32,9 @@ function checkRules(config: JumphostConfig): void {
     // Stack names become folder names: compare case-insensitively for case-insensitive disks.
     firstSeen(stackNames, stack.name.toLowerCase(), s, `${stackPath}.name`, `stack name ${JSON.stringify(stack.name)}`, "stacks");
     const stackAccount = stack.assumeRoleArn ? parseIamArn(stack.assumeRoleArn).account : undefined;
+    if (stack.backend && "s3" in stack.backend && !stack.backend.s3.region && !stack.region) {
+      throw new SpecError(`${stackPath}.backend.s3.region`, "is missing: Terraform's S3 backend needs the bucket's region, and this stack sets no region to default to.");
+    }
     const clusterNames = new Map<string, number>();
     // IAM names ignore case, Terraform names and IAM policy names built from them do not.
     const spellings = new Map<string, { key: string; path: string }>();
@@ -49,12 +51,15 @@ function checkRules(config: JumphostConfig): void {
       cluster.principals.forEach((principal, p) => {
         const path = `${clusterPath}.principals[${p}]`;
         firstSeen(principals, identity(principal, stackAccount), p, path, describePrincipal(principal), "principals");
+        // One principal, one way of writing it per stack: its data source, IAM policy and addresses
+        // are keyed by how it is written.
         const key = principalKey(principal);
-        const spelling = spellings.get(key.toLowerCase());
+        const who = identity(principal, stackAccount);
+        const spelling = spellings.get(who);
         if (spelling && spelling.key !== key) {
-          throw new SpecError(path, `${describePrincipal(principal)} is the same IAM principal as at ${spelling.path}, spelled differently (IAM ignores case); spell it the same way everywhere.`);
+          throw new SpecError(path, `${describePrincipal(principal)} is the same IAM principal as at ${spelling.path}, written differently (IAM ignores case); write it the same way everywhere in the stack.`);
         }
-        spellings.set(key.toLowerCase(), { key, path });
+        spellings.set(who, { key, path });
         checkPrincipal(principal, path, stack.tags);
         checkPolicyAccount(stack, principal, path);
       });

@@ -13,17 +13,19 @@ export function configWarnings(config: JumphostConfig, file: string): string[] {
     stack.clusters.forEach((cluster, c) =>
       cluster.principals.forEach((principal, p) => {
         const path = `stacks[${s}].clusters[${c}].principals[${p}]`;
-        const associations = principal.accessPolicies ?? [];
+        const associations = (principal.accessPolicies ?? []).map((association) => ({ ...association, policy: AccessPolicy.of(association.policy) }));
         associations.forEach(({ policy, namespaces }, i) => {
-          if (policy === AccessPolicy.ADMIN_VIEW.name) {
-            warn(`${path}.accessPolicies[${i}]`, `AmazonEKSAdminViewPolicy can read every Secret${namespaces ? " in its namespaces" : " in the cluster"}.`);
+          // Admin-level policies read Secrets too, but were opted into with allowAdmin.
+          if (policy.traits.readsSecrets && !policy.traits.admin) {
+            warn(`${path}.accessPolicies[${i}]`, `${policy.name} can read every Secret${namespaces ? " in its namespaces" : " in the cluster"}.`);
           }
           if (namespaces) {
             warn(`${path}.accessPolicies[${i}]`, 'namespace scope: cluster-wide reads such as "kubectl get nodes" and "-A" listings are denied by this policy.');
           }
         });
-        if (associations.length > 0 && associations.every(({ policy }) => policy === AccessPolicy.VIEW.name)) {
-          warn(path, 'AmazonEKSViewPolicy alone does not cover nodes: "kubectl get nodes" is denied (AmazonEKSAdminViewPolicy covers them).');
+        const coversNodes = associations.some(({ policy, namespaces }) => policy.traits.readsNodes && !namespaces);
+        if (associations.length > 0 && !coversNodes) {
+          warn(path, '"kubectl get nodes" is denied: none of its policies covers nodes at cluster scope (AmazonEKSAdminViewPolicy does).');
         }
       }),
     ),
