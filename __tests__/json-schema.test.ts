@@ -37,7 +37,7 @@ describe("jumphost.config.schema.json", () => {
     ["a templated username", stack({ roleName: "r", userName: "ops:{{SessionName}}" }), true],
     ["a reserved username", stack({ roleName: "r", userName: "aws:x" }), false],
     ["a string for a boolean", stack({ roleName: "r", adopt: "true" }), false],
-    ["an s3 backend", stack({ roleName: "r" }, { backend: { s3: { bucket: "my-state" } } }), true],
+    ["an s3 backend", stack({ roleName: "r" }, { region: "eu-west-1", backend: { s3: { bucket: "my-state" } } }), true],
     ["two backends", stack({ roleName: "r" }, { backend: { local: {}, cloud: { organization: "o", workspace: "w" } } }), false],
   ])("agrees with the validator on %s", (_case, config, valid) => {
     expect(validateWithSchema(config)).toBe(valid);
