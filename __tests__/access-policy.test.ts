@@ -24,4 +24,13 @@ describe("AccessPolicy", () => {
     expect(other.name).toBe("AmazonEKSAutoNodePolicy");
     expect(other.traits.admin).toBe(true);
   });
+
+  it("reads a policy's name from its ARN in any partition, and nothing from other ARNs", () => {
+    expect(AccessPolicy.nameFromArn("arn:aws-cn:eks::aws:cluster-access-policy/AmazonEKSViewPolicy")).toBe("AmazonEKSViewPolicy");
+    expect(AccessPolicy.nameFromArn("arn:aws:iam::aws:policy/ReadOnlyAccess")).toBeUndefined();
+  });
+
+  it("lists as node readers exactly the policies whose traits read nodes", () => {
+    expect(AccessPolicy.NODE_READERS.map((policy) => policy.name)).toEqual(["AmazonEKSAdminViewPolicy", "AmazonEKSClusterAdminPolicy"]);
+  });
 });

@@ -38,6 +38,14 @@ export class AccessPolicy {
     AccessPolicy.CLUSTER_ADMIN,
   ];
 
+  /** The policies a person may be given that cover nodes (`kubectl get nodes`). */
+  static readonly NODE_READERS: readonly AccessPolicy[] = AccessPolicy.FOR_PEOPLE.filter((policy) => policy.traits.readsNodes);
+
+  /** "AmazonEKSViewPolicy" from `arn:PARTITION:eks::aws:cluster-access-policy/AmazonEKSViewPolicy`, else undefined. */
+  static nameFromArn(arn: string): string | undefined {
+    return /^arn:[^:]+:eks::aws:cluster-access-policy\/([\w-]+)$/.exec(arn)?.[1];
+  }
+
   /** A known policy by name, or one this code does not know, treated as admin-level to be safe. */
   static of(name: string): AccessPolicy {
     return (

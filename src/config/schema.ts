@@ -30,7 +30,7 @@ const nonEmpty = (description: string): StringSpec => ({
 
 /** A full policy ARN, or a real access policy that is not for people, gets a precise hint. */
 function policyHint(value: string): string | undefined {
-  const name = /:cluster-access-policy\/([\w-]+)$/.exec(value)?.[1];
+  const name = AccessPolicy.nameFromArn(value);
   if (name) return `give the policy's name, not its ARN${AccessPolicy.FOR_PEOPLE.some((p) => p.name === name) ? ` ("${name}")` : ""}.`;
   if (/^Amazon(EKS|EMR|Sagemaker)\w*Policy$/.test(value)) {
     return "node, Auto Mode and service policies are left out on purpose.";

@@ -76,7 +76,3 @@ export function samePrincipal(a: IamPrincipal, b: IamPrincipal): boolean {
   return agree(a.partition, b.partition) && agree(a.account, b.account) && agree(a.path, b.path);
 }
 
-/** "AmazonEKSViewPolicy" from arn:P:eks::aws:cluster-access-policy/AmazonEKSViewPolicy. */
-export function policyNameFromArn(text: string): string {
-  return text.slice(text.lastIndexOf("/") + 1);
-}

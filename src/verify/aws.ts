@@ -2,7 +2,7 @@
 // AWS_PROFILE, AWS_ENDPOINT_URL and the rest of the standard settings).
 import { DescribeClusterCommand, EKSClient, paginateListAssociatedAccessPolicies } from "@aws-sdk/client-eks";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { policyNameFromArn } from "./arn";
+import { AccessPolicy } from "../access-policy";
 import { namedProfile, ProfileStatus } from "./aws-profile";
 
 export interface CallerIdentity {
@@ -84,7 +84,8 @@ export async function sdkAwsApi(region: string | undefined): Promise<AwsApi> {
         for await (const page of pages) {
           for (const entry of page.associatedAccessPolicies ?? []) {
             policies.push({
-              policy: policyNameFromArn(entry.policyArn ?? ""),
+              // An ARN of another shape is shown whole rather than cut to a misleading name.
+              policy: AccessPolicy.nameFromArn(entry.policyArn ?? "") ?? entry.policyArn ?? "",
               scopeType: entry.accessScope?.type ?? "cluster",
               namespaces: [...(entry.accessScope?.namespaces ?? [])].sort(),
             });

@@ -1,4 +1,5 @@
 // Turns a failed `kubectl get` into the reason and the fix, using what the earlier checks found.
+import { AccessPolicy } from "../access-policy";
 import type { AssociatedPolicy } from "./aws";
 import { describePolicy } from "./policy-check";
 import type { CommandOutcome } from "./run-command";
@@ -35,8 +36,8 @@ export interface ReadFailure {
   readonly fix: string;
 }
 
-/** Policies whose grant includes nodes (the facts file: View, Edit and Admin do not). */
-const NODE_READERS = ["AmazonEKSAdminViewPolicy", "AmazonEKSClusterAdminPolicy"];
+/** Policies whose grant includes nodes, from the policies' traits (View, Edit and Admin do not). */
+const NODE_READERS = AccessPolicy.NODE_READERS.map((policy) => policy.name);
 
 export function classify(outcome: CommandOutcome): ReadFailureKind {
   const text = outcome.stderr;
