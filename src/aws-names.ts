@@ -129,8 +129,15 @@ export interface IamArnParts {
 }
 
 export function parseIamArn(arn: string): IamArnParts {
+  const parts = tryParseIamArn(arn);
+  if (!parts) throw new Error(`not an IAM role or user ARN: ${arn}`);
+  return parts;
+}
+
+/** The parts of an IAM role or user ARN, or undefined for any other text. */
+export function tryParseIamArn(arn: string): IamArnParts | undefined {
   const match = /^arn:([^:]+):iam::(\d{12}):(role|user)(\/(?:.*\/)?)([^/]+)$/.exec(arn);
-  if (!match) throw new Error(`not an IAM role or user ARN: ${arn}`);
+  if (!match) return undefined;
   const [, partition, account, kind, path, name] = match as unknown as [string, string, string, "role" | "user", string, string];
   return { partition, account, kind, path, name };
 }

@@ -1,5 +1,6 @@
 // ARN helpers. The partition always comes from an ARN we were given (aws, aws-cn, aws-us-gov),
 // never from a literal.
+import { tryParseIamArn } from "../aws-names";
 
 export interface Arn {
   readonly partition: string;
@@ -35,12 +36,8 @@ export interface IamPrincipal {
 
 /** Role or user from an IAM ARN (arn:P:iam::ACCOUNT:role/PATH/NAME). */
 export function principalFromIamArn(text: string): IamPrincipal | undefined {
-  const arn = parseArn(text);
-  if (!arn || arn.service !== "iam") return undefined;
-  const match = /^(role|user)(\/(?:.*\/)?)([^/]+)$/.exec(arn.resource);
-  if (!match) return undefined;
-  const kind = match[1] === "role" ? "role" : "user";
-  return { kind, partition: arn.partition, account: arn.account, path: match[2], name: match[3] };
+  const parts = tryParseIamArn(text);
+  return parts && { kind: parts.kind, partition: parts.partition, account: parts.account, path: parts.path, name: parts.name };
 }
 
 /**
