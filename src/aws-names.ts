@@ -134,6 +134,14 @@ export function parseIamArn(arn: string): IamArnParts {
   return parts;
 }
 
+/**
+ * Service-linked roles (path /aws-service-role/..., names AWSServiceRoleFor...) cannot have access
+ * entries. `path` as IamArnParts has it ("/" or "/a/b/"), or undefined when only the name is known.
+ */
+export function isServiceLinkedRole(name: string, path?: string): boolean {
+  return name.startsWith("AWSServiceRoleFor") || (path?.startsWith("/aws-service-role/") ?? false);
+}
+
 /** The parts of an IAM role or user ARN, or undefined for any other text. */
 export function tryParseIamArn(arn: string): IamArnParts | undefined {
   const match = /^arn:([^:]+):iam::(\d{12}):(role|user)(\/(?:.*\/)?)([^/]+)$/.exec(arn);

@@ -1,6 +1,6 @@
 // IAM ARNs as aws-auth holds them. Only what the config accepts passes (the project's own
 // ROLE_ARN / USER_ARN rules: known partition, 12-digit account, IAM names).
-import { parseIamArn as parseArnParts, ROLE_ARN, ruleViolation, USER_ARN } from "../aws-names";
+import { isServiceLinkedRole as isServiceLinkedName, parseIamArn as parseArnParts, ROLE_ARN, ruleViolation, USER_ARN } from "../aws-names";
 
 /** An IAM role or user ARN, split into its parts. */
 export interface IamArn {
@@ -24,7 +24,7 @@ export function parseIamArn(text: string): IamArn | undefined {
 
 /** Service-linked roles (path aws-service-role/, names AWSServiceRoleFor...) cannot have access entries. */
 export function isServiceLinkedRole(arn: IamArn): boolean {
-  return arn.kind === "role" && (arn.path.startsWith("aws-service-role") || arn.name.startsWith("AWSServiceRoleFor"));
+  return arn.kind === "role" && isServiceLinkedName(arn.name, `/${arn.path}/`);
 }
 
 /** IAM Identity Center (SSO) roles live under the path aws-reserved/sso.amazonaws.com/[region/]. */

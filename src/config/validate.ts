@@ -2,7 +2,7 @@
 // Runs after the structural check in ./spec, so every field here has its declared type.
 import { STANDARD_ONLY } from "../access-entry-type";
 import { AccessPolicy } from "../access-policy";
-import { parseIamArn } from "../aws-names";
+import { isServiceLinkedRole, parseIamArn } from "../aws-names";
 import { describePrincipal, principalKey } from "../principal";
 import { ConfigError } from "./config-error";
 import { CONFIG_SPEC } from "./schema";
@@ -86,9 +86,9 @@ function checkPrincipal(principal: PrincipalConfig, path: string, stackTags: Rec
   if (tagCount > MAX_TAGS) {
     throw new SpecError(`${path}.tags`, `with the stack's tags the access entry would have ${tagCount} tags; AWS allows ${MAX_TAGS} per resource.`);
   }
-  const arn = principal.roleArn ?? principal.userArn;
-  const roleName = principal.roleName ?? (principal.roleArn !== undefined ? parseIamArn(principal.roleArn).name : undefined);
-  if (/^AWSServiceRoleFor/.test(roleName ?? "") || /:role\/aws-service-role\//.test(arn ?? "")) {
+  const role = principal.roleArn !== undefined ? parseIamArn(principal.roleArn) : undefined;
+  const roleName = principal.roleName ?? role?.name;
+  if (roleName !== undefined && isServiceLinkedRole(roleName, role?.path)) {
     throw new SpecError(path, `${describePrincipal(principal)} is a service-linked role; EKS does not allow access entries for service-linked roles.`);
   }
   const type = principal.type ?? "STANDARD";
