@@ -1,5 +1,6 @@
 // The shape of jumphost.config.json once it has been validated. Field names are a public
 // contract (tests outside this project use them): add fields, never rename them.
+import type { AccessEntryType } from "../access-entry-type";
 
 /** The whole config file. */
 export interface JumphostConfig {
@@ -61,14 +62,8 @@ export interface ClusterConfig {
   readonly principals: PrincipalConfig[];
 }
 
-/** Access entry types, as the EKS API spells them. */
-export type AccessEntryTypeName =
-  | "STANDARD"
-  | "EC2_LINUX"
-  | "EC2_WINDOWS"
-  | "FARGATE_LINUX"
-  | "EC2"
-  | "HYBRID_LINUX";
+/** Access entry types, as the EKS API spells them: the values of the AccessEntryType enum. */
+export type AccessEntryTypeName = `${AccessEntryType}`;
 
 /** One IAM principal given access to one cluster. Exactly one of roleName, roleArn, userArn. */
 export interface PrincipalConfig {
